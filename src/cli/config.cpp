@@ -1,0 +1,188 @@
+#include "cli/config.hpp"
+
+#include <toml++/toml.h>
+
+#include <functional>
+#include <map>
+
+#include "domain/clock.hpp"
+#include "domain/errors.hpp"
+#include "domain/parse.hpp"
+
+namespace mgr::cli {
+
+namespace {
+
+std::string format_number(double value) {
+  std::string text = std::to_string(value);
+  text.erase(text.find_last_not_of('0') + 1);
+  if (!text.empty() && text.back() == '.') text.pop_back();
+  return text;
+}
+
+class ConfigReader {
+ public:
+  ConfigReader(const std::filesystem::path& path, Config& config)
+      : m_path(path), m_config(config) {}
+
+  [[noreturn]] void fail(const toml::node& node, const std::string& key, const std::string& why) {
+    throw UsageError(m_path.string() + ":" + std::to_string(node.source().begin.line) + ": key '" +
+                         key + "': " + why,
+                     "see the config section of `mgr --help` or the README");
+  }
+
+  std::string text(const toml::node& node, const std::string& key) {
+    if (!node.is_string()) fail(node, key, "expected a string");
+    return std::string{*node.value<std::string>()};
+  }
+
+  int positive_int(const toml::node& node, const std::string& key) {
+    if (!node.is_integer()) fail(node, key, "expected a whole number");
+    const auto value = *node.value<int64_t>();
+    if (value <= 0 || value > 10000) fail(node, key, "expected a number from 1 to 10000");
+    return static_cast<int>(value);
+  }
+
+  double positive_number(const toml::node& node, const std::string& key) {
+    if (!node.is_integer() && !node.is_floating_point()) fail(node, key, "expected a number");
+    const double value = *node.value<double>();
+    if (!(value > 0) || value > 168) fail(node, key, "expected a number above 0 and at most 168");
+    return value;
+  }
+
+  void read(const toml::table& root) {
+    for (const auto& [name, node] : root) {
+      const std::string key{name.str()};
+      if (key == "timezone") {
+        m_config.timezone = text(node, key);
+        try {
+          domain::find_zone(m_config.timezone);
+        } catch (const UsageError&) {
+          fail(node, key, "unknown time zone '" + m_config.timezone + "'");
+        }
+        record(key, m_config.timezone);
+      } else if (key == "review_day") {
+        const std::string day = text(node, key);
+        try {
+          m_config.review_day = domain::weekday_name(domain::parse_weekday(day));
+        } catch (const UsageError&) {
+          fail(node, key, "expected mon..sun, got '" + day + "'");
+        }
+        record(key, m_config.review_day);
+      } else if (key == "review") {
+        if (!node.is_table()) fail(node, key, "expected a table [review]");
+        read_review(*node.as_table());
+      } else if (key == "mail") {
+        if (!node.is_table()) fail(node, key, "expected a table [mail]");
+        read_mail(*node.as_table());
+      } else {
+        fail(node, key, "unknown key");
+      }
+    }
+  }
+
+  std::map<std::string, std::string> file_values;
+
+ private:
+  void record(const std::string& key, const std::string& value) { file_values[key] = value; }
+
+  void read_review(const toml::table& table) {
+    auto& review = m_config.review;
+    const std::map<std::string, int*> whole_numbers = {
+        {"overdue_grace_days", &review.overdue_grace_days},
+        {"feedback_window_weeks", &review.feedback_window_weeks},
+        {"feedback_every_weeks", &review.feedback_every_weeks},
+        {"concern_days_max", &review.concern_days_max},
+        {"checkins_per_week_max", &review.checkins_per_week_max},
+        {"self_dev_days", &review.self_dev_days}};
+    for (const auto& [name, node] : table) {
+      const std::string key = "review." + std::string{name.str()};
+      if (name.str() == "ic_hours_max") {
+        review.ic_hours_max = positive_number(node, key);
+        record(key, format_number(review.ic_hours_max));
+      } else if (auto found = whole_numbers.find(std::string{name.str()});
+                 found != whole_numbers.end()) {
+        *found->second = positive_int(node, key);
+        record(key, std::to_string(*found->second));
+      } else {
+        fail(node, key, "unknown key");
+      }
+    }
+  }
+
+  void read_mail(const toml::table& table) {
+    auto& mail = m_config.mail;
+    const std::map<std::string, std::string*> strings = {
+        {"to", &mail.to},
+        {"from", &mail.from},
+        {"transport", &mail.transport},
+        {"sendmail", &mail.sendmail},
+        {"smtp_url", &mail.smtp_url},
+        {"smtp_user", &mail.smtp_user},
+        {"smtp_password_file", &mail.smtp_password_file},
+        {"smtp_password_command", &mail.smtp_password_command}};
+    for (const auto& [name, node] : table) {
+      const std::string key = "mail." + std::string{name.str()};
+      auto found = strings.find(std::string{name.str()});
+      if (found == strings.end()) fail(node, key, "unknown key");
+      *found->second = text(node, key);
+      if (name.str() == "transport" && mail.transport != "sendmail" && mail.transport != "smtp")
+        fail(node, key, "expected \"sendmail\" or \"smtp\", got '" + mail.transport + "'");
+      // The password command is shown as set, never its text: it may name a secret store path.
+      record(key, name.str() == "smtp_password_command" ? "(set)" : *found->second);
+    }
+  }
+
+  const std::filesystem::path& m_path;
+  Config& m_config;
+};
+
+}  // namespace
+
+Config load_config(const std::filesystem::path& path) {
+  Config config;
+  config.path = path;
+  std::map<std::string, std::string> file_values;
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec)) {
+    config.file_exists = true;
+    toml::table root;
+    try {
+      root = toml::parse_file(path.string());
+    } catch (const toml::parse_error& error) {
+      throw UsageError(path.string() + ":" + std::to_string(error.source().begin.line) + ": " +
+                       std::string{error.description()});
+    }
+    ConfigReader reader{path, config};
+    reader.read(root);
+    file_values = reader.file_values;
+  }
+
+  const auto& review = config.review;
+  const auto& mail = config.mail;
+  const std::vector<std::pair<std::string, std::string>> effective = {
+      {"timezone", config.timezone},
+      {"review_day", config.review_day},
+      {"review.ic_hours_max", format_number(review.ic_hours_max)},
+      {"review.overdue_grace_days", std::to_string(review.overdue_grace_days)},
+      {"review.feedback_window_weeks", std::to_string(review.feedback_window_weeks)},
+      {"review.feedback_every_weeks", std::to_string(review.feedback_every_weeks)},
+      {"review.concern_days_max", std::to_string(review.concern_days_max)},
+      {"review.checkins_per_week_max", std::to_string(review.checkins_per_week_max)},
+      {"review.self_dev_days", std::to_string(review.self_dev_days)},
+      {"mail.to", mail.to},
+      {"mail.from", mail.from},
+      {"mail.transport", mail.transport},
+      {"mail.sendmail", mail.sendmail},
+      {"mail.smtp_url", mail.smtp_url},
+      {"mail.smtp_user", mail.smtp_user},
+      {"mail.smtp_password_file", mail.smtp_password_file},
+      {"mail.smtp_password_command", mail.smtp_password_command.empty() ? "" : "(set)"}};
+  for (const auto& [key, value] : effective) {
+    const bool from_file = file_values.count(key) != 0;
+    config.sources.push_back({key, value, from_file ? "file" : "default"});
+  }
+  return config;
+}
+
+}  // namespace mgr::cli

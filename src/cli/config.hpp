@@ -1,0 +1,43 @@
+#pragma once
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/review_policy.hpp"
+
+namespace mgr::cli {
+
+struct MailSettings {
+  std::string to;
+  std::string from;
+  std::string transport = "sendmail";
+  std::string sendmail = "/usr/sbin/sendmail";
+  std::string smtp_url;
+  std::string smtp_user;
+  std::string smtp_password_file;
+  std::string smtp_password_command;
+};
+
+// One line of `mgr config`: an effective setting and where it came from.
+struct SettingSource {
+  std::string key;
+  std::string value;
+  std::string source;  // default | file | env | flag
+};
+
+struct Config {
+  std::filesystem::path path;
+  bool file_exists = false;
+  std::string timezone;  // empty: TZ, else the system zone
+  std::string review_day = "fri";
+  domain::ReviewPolicy review;
+  MailSettings mail;
+  std::vector<SettingSource> sources;
+};
+
+// Reads the TOML file at `path`; a missing file means all defaults. An unknown key, a value of
+// the wrong type or a TOML syntax error throws UsageError naming the file, line and key.
+Config load_config(const std::filesystem::path& path);
+
+}  // namespace mgr::cli

@@ -1,0 +1,122 @@
+#include "cli/context.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include "domain/errors.hpp"
+#include "domain/parse.hpp"
+
+namespace mgr::cli {
+
+namespace fs = std::filesystem;
+
+std::optional<std::string> Environment::get(const std::string& name) const {
+  auto found = variables.find(name);
+  if (found == variables.end()) return std::nullopt;
+  return found->second;
+}
+
+namespace {
+
+fs::path home_relative(const Environment& env, const char* xdg_variable, const char* fallback,
+                       const char* leaf) {
+  if (auto xdg = env.get(xdg_variable); xdg && !xdg->empty()) return fs::path(*xdg) / "mgr" / leaf;
+  const auto home = env.get("HOME");
+  if (!home || home->empty())
+    throw UsageError(std::string("neither ") + xdg_variable + " nor HOME is set",
+                     "pass --db and --config, or set MGR_DB and MGR_CONFIG");
+  return fs::path(*home) / fallback / "mgr" / leaf;
+}
+
+}  // namespace
+
+void Context::resolve() {
+  fs::path config_path;
+  if (!config_option.empty())
+    config_path = config_option;
+  else if (auto value = env.get("MGR_CONFIG"); value && !value->empty())
+    config_path = *value;
+  else
+    config_path = home_relative(env, "XDG_CONFIG_HOME", ".config", "config.toml");
+  config = load_config(config_path);
+
+  if (!db_option.empty()) {
+    db_path = db_option;
+    db_source = "flag";
+  } else if (auto value = env.get("MGR_DB"); value && !value->empty()) {
+    db_path = *value;
+    db_source = "env";
+  } else {
+    db_path = home_relative(env, "XDG_DATA_HOME", ".local/share", "mgr.db");
+    db_source = "default";
+  }
+
+  const auto tz = env.get("TZ");
+  clock.zone = domain::resolve_zone(config.timezone, tz ? tz->c_str() : nullptr);
+  if (auto fixed = env.get("MGR_NOW"); fixed && !fixed->empty())
+    clock.now = domain::parse_now(*fixed, clock.zone);
+  else
+    clock.now = env.system_now;
+
+  // Record where the zone came from so `mgr config` can say so.
+  for (auto& setting : config.sources) {
+    if (setting.key == "timezone" && setting.source == "default") {
+      setting.value = clock.zone->name();
+      setting.source = tz && !tz->empty() ? "env" : "system";
+    }
+  }
+  config.sources.insert(config.sources.begin(),
+                        {{"database", db_path.string(), db_source},
+                         {"config", config_path.string(),
+                          config.file_exists ? "file" : "default (missing: all defaults)"}});
+  if (env.get("MGR_SMTP_PASSWORD"))
+    config.sources.push_back({"mail.smtp_password", "(set)", "env"});
+}
+
+bool Context::color() const {
+  return !no_color && env.stdout_is_terminal && !env.get("NO_COLOR");
+}
+
+std::optional<storage::Database> Context::open_for_reading(bool quiet_stdout) {
+  auto db = storage::Database::open_read_only(db_path);
+  if (!db) {
+    std::ostream& to = quiet_stdout ? err : out;
+    to << "No mgr database at " << db_path.string() << " yet.\n"
+       << "Start with `mgr person add alice --name \"Alice Example\"`, or try `mgr demo` for a "
+          "sample team.\n";
+  }
+  return db;
+}
+
+storage::Database Context::open_for_writing() {
+  return storage::Database::open_for_writing(db_path);
+}
+
+std::string Context::today() const {
+  return domain::format_date(clock.today());
+}
+
+std::string Context::now_instant() const {
+  return domain::format_instant(clock.now);
+}
+
+void CommandTable::add(CLI::App* command, std::function<void()> run) {
+  m_commands.emplace_back(command, std::move(run));
+}
+
+const std::function<void()>* CommandTable::selected() const {
+  const std::function<void()>* best = nullptr;
+  int best_depth = -1;
+  for (const auto& [command, run] : m_commands) {
+    if (!command->parsed()) continue;
+    int depth = 0;
+    for (const CLI::App* parent = command->get_parent(); parent; parent = parent->get_parent())
+      ++depth;
+    if (depth > best_depth) {
+      best = &run;
+      best_depth = depth;
+    }
+  }
+  return best;
+}
+
+}  // namespace mgr::cli

@@ -1,0 +1,89 @@
+#pragma once
+#include <date/tz.h>
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "cli/config.hpp"
+#include "domain/clock.hpp"
+#include "storage/database.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace mgr::cli {
+
+// What main read from the outside world, once: the real clock, the environment variables mgr
+// reads, and whether stdout is a terminal.
+struct Environment {
+  domain::Seconds system_now;
+  std::map<std::string, std::string> variables;
+  bool stdout_is_terminal = false;
+
+  std::optional<std::string> get(const std::string& name) const;
+};
+
+// Everything a command needs: streams, settings, the clock and the way to the database. Filled
+// in after the command line parsed and before the command runs.
+class Context {
+ public:
+  Context(Environment environment, std::ostream& out_stream, std::ostream& err_stream)
+      : env(std::move(environment)), out(out_stream), err(err_stream) {}
+
+  Environment env;
+  std::ostream& out;
+  std::ostream& err;
+
+  // Global options, set by the parser.
+  std::string db_option;
+  std::string config_option;
+  bool no_color = false;
+
+  // Resolved from the options, the environment and the config file.
+  Config config;
+  domain::Clock clock{};
+  std::filesystem::path db_path;
+  std::string db_source;
+
+  void resolve();
+  bool color() const;
+
+  // A read-only command: nothing when there is no database yet, after telling the user how to
+  // start (on stdout, or stderr when `quiet_stdout` keeps stdout for a JSON document).
+  std::optional<storage::Database> open_for_reading(bool quiet_stdout = false);
+  storage::Database open_for_writing();
+
+  std::string today() const;
+  std::string now_instant() const;
+};
+
+// The commands a parse can select. Each command file registers its commands here; the chosen
+// one runs after parsing succeeded, never inside a parser callback.
+class CommandTable {
+ public:
+  void add(CLI::App* command, std::function<void()> run);
+  // The most deeply nested command that was parsed, if any.
+  const std::function<void()>* selected() const;
+
+ private:
+  std::vector<std::pair<CLI::App*, std::function<void()>>> m_commands;
+};
+
+void register_person_commands(CLI::App& app, CommandTable& table, Context& ctx);
+void register_log_commands(CLI::App& app, CommandTable& table, Context& ctx);
+void register_open_item_commands(CLI::App& app, CommandTable& table, Context& ctx);
+void register_history_commands(CLI::App& app, CommandTable& table, Context& ctx);
+void register_config_commands(CLI::App& app, CommandTable& table, Context& ctx);
+void register_demo_commands(CLI::App& app, CommandTable& table, Context& ctx);
+
+// Parses, resolves settings and runs one command; returns the process exit code.
+int run(int argc, const char* const* argv, Environment environment, std::ostream& out,
+        std::ostream& err);
+
+}  // namespace mgr::cli

@@ -1,0 +1,112 @@
+#include <CLI/CLI.hpp>
+
+#include "cli/context.hpp"
+#include "domain/errors.hpp"
+#include "domain/model.hpp"
+#include "domain/parse.hpp"
+
+namespace mgr::cli {
+
+namespace {
+
+void print_error(std::ostream& err, const std::string& what, const std::string& hint) {
+  err << "mgr: error: " << what << "\n";
+  if (!hint.empty()) err << "hint: " << hint << "\n";
+}
+
+// `mgr log typo …` would otherwise read as an unexpected argument; name the kind instead.
+void check_log_kind(int argc, const char* const* argv) {
+  for (int i = 1; i + 1 < argc; ++i) {
+    const std::string word = argv[i];
+    if (word == "--db" || word == "--config") {
+      ++i;
+      continue;
+    }
+    if (word.rfind("-", 0) == 0) continue;
+    if (word != "log") return;
+    const std::string kind = argv[i + 1];
+    if (kind.rfind("-", 0) == 0 || domain::is_entry_kind(kind)) return;
+    std::vector<std::string> kinds(std::begin(domain::k_entry_kinds),
+                                   std::end(domain::k_entry_kinds));
+    auto close = domain::closest_match(kind, kinds);
+    throw UsageError("unknown kind '" + kind + "'",
+                     close ? "did you mean '" + *close + "'?"
+                           : "kinds: 1on1, feedback, concern, talk, delegate, checkin, ic, mgmt, "
+                             "learn, note");
+  }
+}
+
+const char* k_footer = R"(Environment:
+  MGR_DB      database file (default $XDG_DATA_HOME/mgr/mgr.db)
+  MGR_CONFIG  config file (default $XDG_CONFIG_HOME/mgr/config.toml)
+  MGR_NOW     fixed "now": YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] or RFC 3339
+  TZ          your time zone when the config sets none
+  NO_COLOR    no colour in the output
+
+Exit codes: 0 success, 1 failure, 2 invalid input, 75 temporary failure (retry later).)";
+
+}  // namespace
+
+int run(int argc, const char* const* argv, Environment environment, std::ostream& out,
+        std::ostream& err) {
+  Context ctx{std::move(environment), out, err};
+  CLI::App app{"mgr - habits of a first-time engineering manager, kept in one local SQLite file",
+               "mgr"};
+  app.footer(k_footer);
+  app.require_subcommand(1);
+  app.fallthrough();  // global options are accepted after the command name too
+  app.set_version_flag("--version", "mgr 0.1.0");
+  app.add_option("--db", ctx.db_option, "Database file (else MGR_DB, else the XDG data folder)");
+  app.add_option("--config", ctx.config_option, "Config file (else MGR_CONFIG, else XDG config)");
+  app.add_flag("--no-color", ctx.no_color, "Never colour the output");
+
+  CommandTable table;
+  register_person_commands(app, table, ctx);
+  register_log_commands(app, table, ctx);
+  register_open_item_commands(app, table, ctx);
+  register_history_commands(app, table, ctx);
+  register_config_commands(app, table, ctx);
+  register_demo_commands(app, table, ctx);
+
+  try {
+    check_log_kind(argc, argv);
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    out << app.help();
+    return 0;
+  } catch (const CLI::CallForAllHelp&) {
+    out << app.help("", CLI::AppFormatMode::All);
+    return 0;
+  } catch (const CLI::CallForVersion& version) {
+    out << version.what() << "\n";
+    return 0;
+  } catch (const CLI::ParseError& error) {
+    print_error(err, error.what(), "run `mgr --help` (or `mgr COMMAND --help`) for usage");
+    return static_cast<int>(ExitCode::usage);
+  } catch (const Error& error) {
+    print_error(err, error.what(), error.hint());
+    return static_cast<int>(error.code());
+  }
+
+  try {
+    const auto* command = table.selected();
+    if (command == nullptr) {
+      out << app.help();
+      return static_cast<int>(ExitCode::usage);
+    }
+    ctx.resolve();
+    (*command)();
+    out.flush();
+    return 0;
+  } catch (const Error& error) {
+    out.flush();
+    print_error(err, error.what(), error.hint());
+    return static_cast<int>(error.code());
+  } catch (const std::exception& error) {
+    out.flush();
+    print_error(err, error.what(), "");
+    return static_cast<int>(ExitCode::failure);
+  }
+}
+
+}  // namespace mgr::cli

@@ -1,0 +1,125 @@
+#include "domain/clock.hpp"
+
+#include "domain/errors.hpp"
+#include "domain/parse.hpp"
+
+namespace mgr::domain {
+
+date::local_seconds Clock::local_now() const {
+  return date::floor<std::chrono::seconds>(zone->to_local(now));
+}
+
+LocalDay Clock::today_days() const {
+  return date::floor<date::days>(local_now());
+}
+
+date::year_month_day Clock::today() const {
+  return date::year_month_day{today_days()};
+}
+
+const date::time_zone* find_zone(std::string_view name) {
+  try {
+    return date::locate_zone(std::string{name});
+  } catch (const std::exception&) {
+    throw UsageError("unknown time zone '" + std::string{name} + "'",
+                     "use an IANA name such as Europe/Berlin or America/New_York");
+  }
+}
+
+const date::time_zone* resolve_zone(const std::string& configured, const char* tz_env) {
+  if (!configured.empty()) return find_zone(configured);
+  if (tz_env != nullptr && *tz_env != '\0') {
+    std::string_view name{tz_env};
+    if (name.front() == ':') name.remove_prefix(1);  // POSIX allows TZ=:Area/City
+    return find_zone(name);
+  }
+  try {
+    return date::current_zone();
+  } catch (const std::exception&) {
+    return date::locate_zone("UTC");
+  }
+}
+
+namespace {
+
+bool all_digits(std::string_view s) {
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return !s.empty();
+}
+
+int to_int(std::string_view s) {
+  int value = 0;
+  for (char c : s) value = value * 10 + (c - '0');
+  return value;
+}
+
+// HH:MM or HH:MM:SS into seconds since midnight, or -1.
+long parse_wall_time(std::string_view s) {
+  if (s.size() != 5 && s.size() != 8) return -1;
+  if (s[2] != ':' || !all_digits(s.substr(0, 2)) || !all_digits(s.substr(3, 2))) return -1;
+  int hours = to_int(s.substr(0, 2));
+  int minutes = to_int(s.substr(3, 2));
+  int seconds = 0;
+  if (s.size() == 8) {
+    if (s[5] != ':' || !all_digits(s.substr(6, 2))) return -1;
+    seconds = to_int(s.substr(6, 2));
+  }
+  if (hours > 23 || minutes > 59 || seconds > 59) return -1;
+  return hours * 3600L + minutes * 60L + seconds;
+}
+
+}  // namespace
+
+Seconds parse_now(std::string_view text, const date::time_zone* zone) {
+  auto bad = [&]() {
+    return UsageError("invalid MGR_NOW '" + std::string{text} + "'",
+                      "use YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] or RFC 3339 such as "
+                      "2026-11-26T09:00:00Z");
+  };
+  if (text.size() < 10) throw bad();
+  auto day = parse_iso_date(text.substr(0, 10));
+  if (!day) throw bad();
+  date::local_seconds local_midnight{date::local_days{*day}};
+  if (text.size() == 10) {
+    return zone->to_sys(local_midnight + std::chrono::hours{9}, date::choose::earliest);
+  }
+  if (text[10] != 'T' && text[10] != 't' && text[10] != ' ') throw bad();
+  std::string_view rest = text.substr(11);
+  // Split the wall time from an optional zone designator.
+  std::size_t zone_at = rest.find_first_of("Zz+-");
+  std::string_view wall = rest.substr(0, zone_at);
+  long seconds = parse_wall_time(wall);
+  if (seconds < 0) throw bad();
+  auto local = local_midnight + std::chrono::seconds{seconds};
+  if (zone_at == std::string_view::npos) {
+    return zone->to_sys(local, date::choose::earliest);
+  }
+  std::string_view designator = rest.substr(zone_at);
+  auto utc = Seconds{local.time_since_epoch()};
+  if (designator == "Z" || designator == "z") return utc;
+  if (designator.size() != 6 || designator[3] != ':' || !all_digits(designator.substr(1, 2)) ||
+      !all_digits(designator.substr(4, 2)))
+    throw bad();
+  int offset_minutes = to_int(designator.substr(1, 2)) * 60 + to_int(designator.substr(4, 2));
+  if (offset_minutes > 18 * 60) throw bad();
+  auto offset = std::chrono::minutes{designator[0] == '-' ? -offset_minutes : offset_minutes};
+  return utc - offset;
+}
+
+std::string format_instant(Seconds instant) {
+  return date::format("%Y-%m-%dT%H:%M:%SZ", instant);
+}
+
+Seconds parse_instant(std::string_view text) {
+  // Only the exact form mgr stores (format_instant) is accepted.
+  if (text.size() == 20 && text[19] == 'Z') {
+    auto day = parse_iso_date(text.substr(0, 10));
+    long seconds = parse_wall_time(text.substr(11, 8));
+    if (day && text[10] == 'T' && seconds >= 0)
+      return Seconds{date::sys_days{*day}} + std::chrono::seconds{seconds};
+  }
+  throw Failure("stored time '" + std::string{text} + "' is not RFC 3339 UTC");
+}
+
+}  // namespace mgr::domain

@@ -1,0 +1,329 @@
+#include "domain/parse.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include "domain/errors.hpp"
+
+namespace mgr::domain {
+
+namespace {
+
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), is_digit);
+}
+
+// Parses digits with an upper bound so that huge inputs cannot overflow.
+std::optional<long long> bounded_number(std::string_view digits, long long max) {
+  if (!all_digits(digits)) return std::nullopt;
+  long long value = 0;
+  for (char c : digits) {
+    value = value * 10 + (c - '0');
+    if (value > max) return std::nullopt;
+  }
+  return value;
+}
+
+constexpr std::array<const char*, 7> k_short_days = {"sun", "mon", "tue", "wed",
+                                                     "thu", "fri", "sat"};
+constexpr std::array<const char*, 7> k_long_days = {"sunday",   "monday", "tuesday", "wednesday",
+                                                    "thursday", "friday", "saturday"};
+
+std::optional<date::weekday> weekday_from(std::string_view lowered) {
+  for (unsigned i = 0; i < 7; ++i) {
+    if (lowered == k_short_days[i] || lowered == k_long_days[i]) return date::weekday{i};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string to_lower(std::string_view text) {
+  std::string out{text};
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::optional<date::year_month_day> parse_iso_date(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  auto y = bounded_number(text.substr(0, 4), 9999);
+  auto m = bounded_number(text.substr(5, 2), 99);
+  auto d = bounded_number(text.substr(8, 2), 99);
+  if (!y || !m || !d) return std::nullopt;
+  date::year_month_day day{date::year{static_cast<int>(*y)}, date::month{static_cast<unsigned>(*m)},
+                           date::day{static_cast<unsigned>(*d)}};
+  if (!day.ok()) return std::nullopt;
+  return day;
+}
+
+date::year_month_day parse_date(std::string_view text, date::year_month_day today,
+                                DateDirection direction) {
+  auto bad = [&]() {
+    return UsageError("invalid date '" + std::string{text} + "'",
+                      "use YYYY-MM-DD, today, yesterday, tomorrow, mon..sun, -3d or +3d");
+  };
+  if (auto iso = parse_iso_date(text)) return *iso;
+  const std::string lowered = to_lower(text);
+  const date::sys_days base{today};
+  if (lowered == "today") return today;
+  if (lowered == "yesterday") return date::year_month_day{base - date::days{1}};
+  if (lowered == "tomorrow") return date::year_month_day{base + date::days{1}};
+  if (auto day = weekday_from(lowered)) {
+    const date::weekday current{base};
+    if (direction == DateDirection::past) return date::year_month_day{base - (current - *day)};
+    return date::year_month_day{base + (*day - current)};
+  }
+  if (lowered.size() >= 3 && (lowered.front() == '-' || lowered.front() == '+') &&
+      lowered.back() == 'd') {
+    std::string_view digits = std::string_view{lowered}.substr(1, lowered.size() - 2);
+    // A leading zero (and so -0d) is refused: it is almost certainly a typo.
+    if (digits.empty() || digits.front() == '0') throw bad();
+    auto count = bounded_number(digits, 36600);
+    if (!count) throw bad();
+    date::days offset{lowered.front() == '-' ? -*count : *count};
+    return date::year_month_day{base + offset};
+  }
+  throw bad();
+}
+
+std::string format_date(date::year_month_day day) {
+  return date::format("%F", day);
+}
+
+std::string format_date(date::local_days day) {
+  return format_date(date::year_month_day{day});
+}
+
+int parse_duration_minutes(std::string_view text) {
+  auto bad = [&](const std::string& why) {
+    return UsageError("invalid duration '" + std::string{text} + "': " + why,
+                      "use 45m, 1h, 1h30m, 1.5h or a number of minutes, up to 24h");
+  };
+  const std::string lowered = to_lower(text);
+  std::string_view s{lowered};
+  if (s.empty()) throw bad("empty");
+  if (s.front() == '-') throw bad("must be more than zero");
+  double minutes = 0;
+  if (all_digits(s)) {
+    auto n = bounded_number(s, 100000);
+    if (!n) throw bad("too long");
+    minutes = static_cast<double>(*n);
+  } else if (auto h = s.find('h'); h != std::string_view::npos) {
+    std::string_view hours_part = s.substr(0, h);
+    std::string_view rest = s.substr(h + 1);
+    // Hours may be fractional ("1.5h"), but then no minutes may follow.
+    auto dot = hours_part.find('.');
+    double hours = 0;
+    if (dot == std::string_view::npos) {
+      auto n = bounded_number(hours_part, 1000);
+      if (!n) throw bad("not a duration");
+      hours = static_cast<double>(*n);
+    } else {
+      auto whole = hours_part.substr(0, dot);
+      auto frac = hours_part.substr(dot + 1);
+      if ((!whole.empty() && !all_digits(whole)) || !all_digits(frac) || frac.size() > 4 ||
+          !rest.empty())
+        throw bad("not a duration");
+      auto w = whole.empty() ? std::optional<long long>{0} : bounded_number(whole, 1000);
+      if (!w) throw bad("not a duration");
+      hours = static_cast<double>(*w) +
+              static_cast<double>(*bounded_number(frac, 9999)) / std::pow(10.0, frac.size());
+    }
+    minutes = hours * 60;
+    if (!rest.empty()) {
+      if (rest.back() != 'm') throw bad("not a duration");
+      auto m = bounded_number(rest.substr(0, rest.size() - 1), 59);
+      if (!m) throw bad("minutes after hours must be 0 to 59");
+      minutes += static_cast<double>(*m);
+    }
+  } else if (s.back() == 'm') {
+    auto m = bounded_number(s.substr(0, s.size() - 1), 100000);
+    if (!m) throw bad("not a duration");
+    minutes = static_cast<double>(*m);
+  } else {
+    throw bad("not a duration");
+  }
+  const long rounded = std::lround(minutes);
+  if (rounded <= 0) throw bad("must be more than zero");
+  if (rounded > 24 * 60) throw bad("must be at most 24h");
+  return static_cast<int>(rounded);
+}
+
+std::string format_minutes(int minutes) {
+  const int hours = minutes / 60;
+  const int rest = minutes % 60;
+  if (hours == 0) return std::to_string(rest) + "m";
+  if (rest == 0) return std::to_string(hours) + "h";
+  return std::to_string(hours) + "h" + std::to_string(rest) + "m";
+}
+
+bool is_valid_handle(std::string_view s) {
+  if (s.empty() || s.size() > 32) return false;
+  auto plain = [](char c) { return (c >= 'a' && c <= 'z') || is_digit(c); };
+  if (!plain(s.front())) return false;
+  return std::all_of(s.begin() + 1, s.end(),
+                     [&](char c) { return plain(c) || c == '.' || c == '_' || c == '-'; });
+}
+
+std::string parse_handle(std::string_view text) {
+  std::string lowered = to_lower(text);
+  if (!is_valid_handle(lowered))
+    throw UsageError("invalid handle '" + std::string{text} + "'",
+                     "a handle is 1-32 characters: letters, digits, '.', '_' or '-', starting "
+                     "with a letter or digit");
+  return lowered;
+}
+
+date::weekday parse_weekday(std::string_view text) {
+  if (auto day = weekday_from(to_lower(text))) return *day;
+  throw UsageError("invalid day '" + std::string{text} + "'",
+                   "use mon, tue, wed, thu, fri, sat or sun");
+}
+
+std::string weekday_name(date::weekday day) {
+  return k_short_days[day.c_encoding()];
+}
+
+int parse_clock_time(std::string_view text) {
+  auto bad = [&]() {
+    return UsageError("invalid time '" + std::string{text} + "'", "use HH:MM on a 24-hour clock");
+  };
+  if (text.size() != 5 || text[2] != ':') throw bad();
+  auto h = bounded_number(text.substr(0, 2), 23);
+  auto m = bounded_number(text.substr(3, 2), 59);
+  if (!h || !m) throw bad();
+  return static_cast<int>(*h * 60 + *m);
+}
+
+std::string format_clock_time(int minutes_after_midnight) {
+  const int hours = minutes_after_midnight / 60 % 24;
+  const int minutes = minutes_after_midnight % 60;
+  return std::string{static_cast<char>('0' + hours / 10), static_cast<char>('0' + hours % 10), ':',
+                     static_cast<char>('0' + minutes / 10), static_cast<char>('0' + minutes % 10)};
+}
+
+bool is_valid_utf8(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    std::size_t extra = 0;
+    unsigned code = 0;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    } else if ((c & 0xE0) == 0xC0) {
+      extra = 1;
+      code = c & 0x1Fu;
+    } else if ((c & 0xF0) == 0xE0) {
+      extra = 2;
+      code = c & 0x0Fu;
+    } else if ((c & 0xF8) == 0xF0) {
+      extra = 3;
+      code = c & 0x07u;
+    } else {
+      return false;
+    }
+    if (i + extra >= text.size()) return false;
+    for (std::size_t k = 1; k <= extra; ++k) {
+      const auto cc = static_cast<unsigned char>(text[i + k]);
+      if ((cc & 0xC0) != 0x80) return false;
+      code = (code << 6) | (cc & 0x3Fu);
+    }
+    // Overlong forms, surrogates and values past U+10FFFF are not valid UTF-8.
+    static constexpr unsigned k_min_for_length[] = {0, 0x80, 0x800, 0x10000};
+    if (code < k_min_for_length[extra] || (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF)
+      return false;
+    i += extra + 1;
+  }
+  return true;
+}
+
+void check_display_name(std::string_view text) {
+  if (!is_valid_utf8(text)) throw UsageError("the name is not valid UTF-8");
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const bool c1_control = c == 0xC2 && i + 1 < text.size() &&
+                            static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                            static_cast<unsigned char>(text[i + 1]) <= 0x9F;
+    if (c < 0x20 || c == 0x7F || c1_control)
+      throw UsageError("invalid name '" + std::string{text} + "': it contains a control character",
+                       "a display name is one line of text");
+  }
+}
+
+namespace {
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+}  // namespace
+
+std::optional<std::string> closest_match(std::string_view typed,
+                                         const std::vector<std::string>& candidates) {
+  const std::string lowered = to_lower(typed);
+  std::optional<std::string> best;
+  std::size_t best_distance = 0;
+  for (const auto& candidate : candidates) {
+    std::size_t distance = edit_distance(lowered, candidate);
+    if (candidate.rfind(lowered, 0) == 0) distance = std::min<std::size_t>(distance, 1);
+    if (!best || distance < best_distance) {
+      best = candidate;
+      best_distance = distance;
+    }
+  }
+  // Allow roughly one typo per three characters, at least one and at most three.
+  const std::size_t allowed = std::clamp<std::size_t>(lowered.size() / 3, 1, 3);
+  if (best && best_distance <= allowed) return best;
+  return std::nullopt;
+}
+
+long long parse_id(std::string_view text, std::string_view what) {
+  std::string_view digits = text;
+  if (!digits.empty() && digits.front() == '#') digits.remove_prefix(1);
+  auto value = bounded_number(digits, 999'999'999'999LL);
+  if (!value || *value == 0)
+    throw UsageError("invalid " + std::string{what} + " id '" + std::string{text} + "'",
+                     "ids are the positive numbers mgr prints, e.g. 42");
+  return *value;
+}
+
+std::vector<long long> parse_id_list(std::string_view text, std::string_view what) {
+  std::vector<long long> ids;
+  for (const auto& part : split_list(text)) ids.push_back(parse_id(part, what));
+  if (ids.empty())
+    throw UsageError("invalid " + std::string{what} + " list '" + std::string{text} + "'");
+  return ids;
+}
+
+std::vector<std::string> split_list(std::string_view text) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t comma = text.find(',', start);
+    if (comma == std::string_view::npos) comma = text.size();
+    std::string_view part = text.substr(start, comma - start);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+    if (!part.empty()) parts.emplace_back(part);
+    start = comma + 1;
+  }
+  return parts;
+}
+
+}  // namespace mgr::domain

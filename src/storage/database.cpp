@@ -1,0 +1,182 @@
+#include "storage/database.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include <array>
+#include <fstream>
+
+#include "domain/errors.hpp"
+#include "storage/migrations.hpp"
+
+namespace mgr::storage {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Long enough that a cron `mgr remind` and an interactive `mgr log` simply queue.
+constexpr int k_busy_timeout_ms = 10000;
+
+void check_is_sqlite_file(const fs::path& path) {
+  std::error_code ec;
+  const auto size = fs::file_size(path, ec);
+  if (ec) throw Failure("cannot read database '" + path.string() + "': " + ec.message());
+  if (size == 0)
+    throw Failure(
+        "database '" + path.string() + "' is an empty file, not an mgr database",
+        "move it aside or point --db/MGR_DB at the right file; mgr will not overwrite it");
+  std::ifstream in(path, std::ios::binary);
+  std::array<char, 16> header{};
+  in.read(header.data(), header.size());
+  static constexpr char k_magic[] = "SQLite format 3";  // followed by a NUL, as the header is
+  if (!in || std::string(header.data(), 15) != k_magic || header[15] != '\0')
+    throw Failure("'" + path.string() + "' is not an SQLite database",
+                  "point --db/MGR_DB at an mgr database; mgr will not overwrite this file");
+}
+
+void configure_connection(SQLite::Database& db) {
+  db.setBusyTimeout(k_busy_timeout_ms);
+  db.exec("PRAGMA foreign_keys = ON");
+  db.exec("PRAGMA synchronous = FULL");
+}
+
+int pragma_int(SQLite::Database& db, const char* pragma) {
+  return db.execAndGet(std::string("PRAGMA ") + pragma).getInt();
+}
+
+// An existing file must be ours: stamped with our application id, or (while being created by a
+// concurrent mgr) completely empty of tables.
+void check_is_mgr_database(SQLite::Database& db, const fs::path& path) {
+  const int application_id = pragma_int(db, "application_id");
+  const int tables = db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
+  if (application_id == k_application_id) return;
+  if (application_id == 0 && tables == 0) return;
+  throw Failure("'" + path.string() + "' is an SQLite database but not an mgr database",
+                "point --db/MGR_DB at an mgr database; mgr leaves this file untouched");
+}
+
+void check_not_newer(SQLite::Database& db, const fs::path& path) {
+  const int version = pragma_int(db, "user_version");
+  if (version > latest_schema_version())
+    throw Failure("database '" + path.string() + "' has schema version " + std::to_string(version) +
+                      " but this mgr only knows up to version " +
+                      std::to_string(latest_schema_version()),
+                  "upgrade mgr to use this database");
+}
+
+void make_private_folder(const fs::path& folder) {
+  if (folder.empty() || fs::exists(folder)) return;
+  std::error_code ec;
+  fs::create_directories(folder, ec);
+  if (ec) throw Failure("cannot create folder '" + folder.string() + "': " + ec.message());
+  ::chmod(folder.c_str(), 0700);
+}
+
+void make_private_files(const fs::path& path) {
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    const fs::path file = path.string() + suffix;
+    if (fs::exists(file)) ::chmod(file.c_str(), 0600);
+  }
+}
+
+}  // namespace
+
+[[noreturn]] void rethrow_sqlite_error(const std::exception& error, const fs::path& path) {
+  if (const auto* ours = dynamic_cast<const Error*>(&error)) throw *ours;
+  if (const auto* sql = dynamic_cast<const SQLite::Exception*>(&error)) {
+    const int code = sql->getErrorCode() & 0xff;
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+      throw TemporaryFailure("database '" + path.string() + "' is busy: " + sql->what(),
+                             "another mgr is writing; try again in a moment");
+    if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
+      throw Failure("database '" + path.string() + "' is corrupt: " + sql->what(),
+                    "restore a backup, or run `mgr doctor`");
+    if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN || code == SQLITE_PERM ||
+        code == SQLITE_IOERR || code == SQLITE_FULL)
+      throw Failure("cannot use database '" + path.string() + "': " + sql->what());
+  }
+  throw Failure("database '" + path.string() + "': " + error.what());
+}
+
+Database::Database(fs::path path, std::unique_ptr<SQLite::Database> db)
+    : m_path(std::move(path)), m_db(std::move(db)) {}
+Database::Database(Database&&) noexcept = default;
+Database& Database::operator=(Database&&) noexcept = default;
+Database::~Database() = default;
+
+Database Database::open_for_writing(const fs::path& path) {
+  const bool existed = fs::exists(path);
+  if (existed)
+    check_is_sqlite_file(path);
+  else
+    make_private_folder(path.parent_path());
+  try {
+    auto db = std::make_unique<SQLite::Database>(path.string(),
+                                                 SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    configure_connection(*db);
+    check_is_mgr_database(*db, path);
+    check_not_newer(*db, path);
+    Database database{path, std::move(db)};
+    database.migrate();
+    make_private_files(path);
+    return database;
+  } catch (const std::exception& error) {
+    rethrow_sqlite_error(error, path);
+  }
+}
+
+std::optional<Database> Database::open_read_only(const fs::path& path) {
+  if (!fs::exists(path)) return std::nullopt;
+  check_is_sqlite_file(path);
+  try {
+    auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY);
+    db->setBusyTimeout(k_busy_timeout_ms);
+    db->exec("PRAGMA foreign_keys = ON");
+    check_is_mgr_database(*db, path);
+    check_not_newer(*db, path);
+    Database database{path, std::move(db)};
+    if (database.schema_version() < latest_schema_version())
+      throw Failure("database '" + path.string() + "' has schema version " +
+                        std::to_string(database.schema_version()) + ", older than this mgr's " +
+                        std::to_string(latest_schema_version()),
+                    "any command that writes (e.g. `mgr log note upgraded`) upgrades it");
+    return database;
+  } catch (const std::exception& error) {
+    rethrow_sqlite_error(error, path);
+  }
+}
+
+int Database::schema_version() const {
+  return pragma_int(*m_db, "user_version");
+}
+
+void Database::write(const std::function<void()>& work) {
+  try {
+    SQLite::Transaction transaction(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
+    work();
+    transaction.commit();
+  } catch (const std::exception& error) {
+    rethrow_sqlite_error(error, m_path);
+  }
+}
+
+void Database::migrate() {
+  // Cheap when up to date: one PRAGMA read, so start-up cost does not grow with the data.
+  if (schema_version() >= latest_schema_version()) return;
+  // The journal mode cannot change inside a transaction; it is stored in the file, so a new
+  // database needs it once.
+  if (schema_version() == 0) m_db->exec("PRAGMA journal_mode = WAL");
+  // Each migration in its own transaction; the version is re-read under the write lock in case
+  // another mgr migrated first.
+  for (const auto& migration : migrations()) {
+    SQLite::Transaction transaction(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
+    if (schema_version() >= migration.version) continue;
+    m_db->exec(migration.sql);
+    m_db->exec("PRAGMA user_version = " + std::to_string(migration.version));
+    transaction.commit();
+  }
+}
+
+}  // namespace mgr::storage
