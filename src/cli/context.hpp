@@ -81,6 +81,7 @@ void register_open_item_commands(CLI::App& app, CommandTable& table, Context& ct
 void register_history_commands(CLI::App& app, CommandTable& table, Context& ctx);
 void register_config_commands(CLI::App& app, CommandTable& table, Context& ctx);
 void register_demo_commands(CLI::App& app, CommandTable& table, Context& ctx);
+void register_schedule_commands(CLI::App& app, CommandTable& table, Context& ctx);
 
 // Parses, resolves settings and runs one command; returns the process exit code.
 int run(int argc, const char* const* argv, Environment environment, std::ostream& out,

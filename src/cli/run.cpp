@@ -66,6 +66,7 @@ int run(int argc, const char* const* argv, Environment environment, std::ostream
   register_open_item_commands(app, table, ctx);
   register_history_commands(app, table, ctx);
   register_config_commands(app, table, ctx);
+  register_schedule_commands(app, table, ctx);
   register_demo_commands(app, table, ctx);
 
   try {
