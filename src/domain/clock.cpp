@@ -26,18 +26,33 @@ const date::time_zone* find_zone(std::string_view name) {
   }
 }
 
-const date::time_zone* resolve_zone(const std::string& configured, const char* tz_env) {
-  if (!configured.empty()) return find_zone(configured);
-  if (tz_env != nullptr && *tz_env != '\0') {
-    std::string_view name{tz_env};
-    if (name.front() == ':') name.remove_prefix(1);  // POSIX allows TZ=:Area/City
-    return find_zone(name);
-  }
+namespace {
+
+const date::time_zone* system_zone() {
   try {
     return date::current_zone();
   } catch (const std::exception&) {
     return date::locate_zone("UTC");
   }
+}
+
+}  // namespace
+
+const date::time_zone* resolve_zone(const std::string& configured, const char* tz_env) {
+  if (!configured.empty()) return find_zone(configured);
+  if (tz_env != nullptr && *tz_env != '\0') {
+    std::string_view name{tz_env};
+    if (name.front() == ':') name.remove_prefix(1);  // POSIX allows TZ=:Area/City
+    // TZ may also name a zone file: TZ=:/etc/localtime (the system zone, a common setting) or
+    // a path into the zoneinfo tree such as /usr/share/zoneinfo/Europe/Berlin.
+    if (name == "/etc/localtime") return system_zone();
+    static constexpr std::string_view k_zoneinfo = "/zoneinfo/";
+    if (const auto at = name.find(k_zoneinfo);
+        !name.empty() && name.front() == '/' && at != std::string_view::npos)
+      name.remove_prefix(at + k_zoneinfo.size());
+    return find_zone(name);
+  }
+  return system_zone();
 }
 
 namespace {
@@ -89,6 +104,10 @@ Seconds parse_now(std::string_view text, const date::time_zone* zone) {
   // Split the wall time from an optional zone designator.
   std::size_t zone_at = rest.find_first_of("Zz+-");
   std::string_view wall = rest.substr(0, zone_at);
+  // RFC 3339 allows fractional seconds (10:00:00.250Z); "now" is kept to the whole second.
+  if (zone_at != std::string_view::npos && wall.size() > 9 && wall[8] == '.' &&
+      all_digits(wall.substr(9)))
+    wall = wall.substr(0, 8);
   long seconds = parse_wall_time(wall);
   if (seconds < 0) throw bad();
   auto local = local_midnight + std::chrono::seconds{seconds};

@@ -84,6 +84,11 @@ void make_private_files(const fs::path& path) {
 }  // namespace
 
 [[noreturn]] void rethrow_sqlite_error(const std::exception& error, const fs::path& path) {
+  // mgr's own errors pass through with their dynamic type: `throw *ours` on an Error* would
+  // slice a UsageError or Failure down to a plain Error.
+  if (const auto* usage = dynamic_cast<const UsageError*>(&error)) throw *usage;
+  if (const auto* failure = dynamic_cast<const Failure*>(&error)) throw *failure;
+  if (const auto* temporary = dynamic_cast<const TemporaryFailure*>(&error)) throw *temporary;
   if (const auto* ours = dynamic_cast<const Error*>(&error)) throw *ours;
   if (const auto* sql = dynamic_cast<const SQLite::Exception*>(&error)) {
     const int code = sql->getErrorCode() & 0xff;
