@@ -2,6 +2,8 @@
 // transaction, and prints its confirmation only after the commit.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "cli/common.hpp"
 #include "domain/errors.hpp"
 
@@ -97,7 +99,12 @@ void log_one_on_one(Context& ctx, const CommonOptions& common, const KindOptions
   std::optional<int> length;
   if (!o.length.empty()) length = domain::parse_duration_minutes(o.length);
   std::vector<long long> covered;
-  if (!o.covered.empty()) covered = domain::parse_id_list(o.covered, "talking point");
+  if (!o.covered.empty()) {
+    // `--covered 3,3` covers one talking point, not two.
+    for (long long topic_id : domain::parse_id_list(o.covered, "talking point"))
+      if (std::find(covered.begin(), covered.end(), topic_id) == covered.end())
+        covered.push_back(topic_id);
+  }
   if (o.cancelled && (!covered.empty() || !o.my_actions.empty() || !o.their_actions.empty()))
     throw UsageError("a cancelled 1:1 cannot cover talking points or agree actions",
                      "log it without --cancelled if it took place");
@@ -188,8 +195,8 @@ void log_delegate(Context& ctx, const CommonOptions& common, const KindOptions& 
   for (const auto& word : common.words) outcome += (outcome.empty() ? "" : " ") + word;
   check_text(outcome, "the outcome");
   require_text(outcome, "delegate", "the OUTCOME you hand over");
-  check_text(common.note, "the note");
-  Entry entry = new_entry(ctx, "delegate", common, common.note);
+  // The entry's note carries the outcome too, so history reads on its own.
+  Entry entry = new_entry(ctx, "delegate", common, join_text(common.words, common.note));
   domain::Delegation delegation;
   delegation.outcome = outcome;
   check_text(o.why, "--why");
@@ -263,6 +270,8 @@ void log_time(Context& ctx, const std::string& kind, const CommonOptions& common
 }
 
 void log_note(Context& ctx, const CommonOptions& common) {
+  require_text(join_text(common.words, common.note), "note", "some TEXT");
+  Entry entry = new_entry(ctx, "note", common, "");
   auto db = ctx.open_for_writing();
   storage::Store store{db};
   log_and_confirm(ctx, db, [&] {
@@ -279,9 +288,7 @@ void log_note(Context& ctx, const CommonOptions& common) {
         words.erase(words.begin());
       }
     }
-    const std::string text = join_text(words, common.note);
-    require_text(text, "note", "some TEXT");
-    Entry entry = new_entry(ctx, "note", common, text);
+    entry.note = join_text(words, common.note);
     const long long id = store.add_entry(entry, people);
     return fmt::format("logged #{} note{} on {}", id, who, entry.date);
   });

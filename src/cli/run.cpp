@@ -1,3 +1,4 @@
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include "cli/context.hpp"
@@ -9,9 +10,27 @@ namespace mgr::cli {
 
 namespace {
 
+// Errors often quote what the user typed; control characters in it (a newline, an escape
+// sequence) are shown escaped so the message stays one line and cannot drive the terminal.
+std::string printable(const std::string& text) {
+  std::string shown;
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '\n')
+      shown += "\\n";
+    else if (c == '\t')
+      shown += "\\t";
+    else if (byte < 0x20 || byte == 0x7f)
+      shown += fmt::format("\\x{:02x}", byte);
+    else
+      shown += c;
+  }
+  return shown;
+}
+
 void print_error(std::ostream& err, const std::string& what, const std::string& hint) {
-  err << "mgr: error: " << what << "\n";
-  if (!hint.empty()) err << "hint: " << hint << "\n";
+  err << "mgr: error: " << printable(what) << "\n";
+  if (!hint.empty()) err << "hint: " << printable(hint) << "\n";
 }
 
 // `mgr log typo …` would otherwise read as an unexpected argument; name the kind instead.

@@ -1,11 +1,16 @@
 #include "storage/database.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <array>
+#include <chrono>
 #include <fstream>
+#include <thread>
 
 #include "domain/errors.hpp"
 #include "storage/migrations.hpp"
@@ -23,6 +28,9 @@ void check_is_sqlite_file(const fs::path& path) {
   std::error_code ec;
   const auto size = fs::file_size(path, ec);
   if (ec) throw Failure("cannot read database '" + path.string() + "': " + ec.message());
+  // A new database's content can still be all in its -wal file; only then is 0 bytes fine.
+  const auto wal_size = fs::file_size(path.string() + "-wal", ec);
+  if (size == 0 && !ec && wal_size > 0) return;
   if (size == 0)
     throw Failure(
         "database '" + path.string() + "' is an empty file, not an mgr database",
@@ -65,6 +73,35 @@ void check_not_newer(SQLite::Database& db, const fs::path& path) {
                       std::to_string(latest_schema_version()),
                   "upgrade mgr to use this database");
 }
+
+// Opening must not race another mgr creating or migrating the same database: between SQLite
+// creating the file and writing its header, another process would see an empty file and
+// rightly refuse it. So opening (never the later transactions) holds a lock on the folder:
+// exclusive to create or migrate, shared to read. It is held for milliseconds.
+class FolderLock {
+ public:
+  FolderLock(const fs::path& folder, bool exclusive) {
+    const fs::path dir = folder.empty() ? fs::path(".") : folder;
+    m_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (m_fd < 0) return;  // e.g. an unreadable folder: SQLite's own locking still applies
+    const auto give_up =
+        std::chrono::steady_clock::now() + std::chrono::milliseconds(k_busy_timeout_ms);
+    while (::flock(m_fd, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) != 0) {
+      if (std::chrono::steady_clock::now() > give_up)
+        throw TemporaryFailure("folder '" + dir.string() + "' stayed locked by another mgr",
+                               "try again in a moment");
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+  }
+  FolderLock(const FolderLock&) = delete;
+  FolderLock& operator=(const FolderLock&) = delete;
+  ~FolderLock() {
+    if (m_fd >= 0) ::close(m_fd);  // closing the descriptor releases the lock
+  }
+
+ private:
+  int m_fd = -1;
+};
 
 void make_private_folder(const fs::path& folder) {
   if (folder.empty() || fs::exists(folder)) return;
@@ -112,11 +149,9 @@ Database& Database::operator=(Database&&) noexcept = default;
 Database::~Database() = default;
 
 Database Database::open_for_writing(const fs::path& path) {
-  const bool existed = fs::exists(path);
-  if (existed)
-    check_is_sqlite_file(path);
-  else
-    make_private_folder(path.parent_path());
+  make_private_folder(path.parent_path());
+  FolderLock lock{path.parent_path(), true};
+  if (fs::exists(path)) check_is_sqlite_file(path);
   try {
     auto db = std::make_unique<SQLite::Database>(path.string(),
                                                  SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
@@ -134,6 +169,7 @@ Database Database::open_for_writing(const fs::path& path) {
 
 std::optional<Database> Database::open_read_only(const fs::path& path) {
   if (!fs::exists(path)) return std::nullopt;
+  FolderLock lock{path.parent_path(), false};
   check_is_sqlite_file(path);
   try {
     auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY);
@@ -182,6 +218,9 @@ void Database::migrate() {
     m_db->exec("PRAGMA user_version = " + std::to_string(migration.version));
     transaction.commit();
   }
+  // Moves the new schema from the -wal into the database file itself, so the file on disk is
+  // a complete database from the start.
+  m_db->exec("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
 }  // namespace mgr::storage

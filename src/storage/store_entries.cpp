@@ -134,6 +134,17 @@ void Store::update_entry(long long id, const std::string& date, const std::strin
   sql::bind_text_or_null(update, 2, note);
   update.bind(3, static_cast<int64_t>(id));
   update.exec();
+  // A concern is its `concern` entry's text and date, and a delegation was handed over on its
+  // `delegate` entry's date; correcting the entry corrects them too.
+  SQLite::Statement concern(m_db.handle(), "UPDATE concerns SET text = ?, opened = ? WHERE id = ?");
+  concern.bind(1, note);
+  concern.bind(2, date);
+  concern.bind(3, static_cast<int64_t>(id));
+  concern.exec();
+  SQLite::Statement delegation(m_db.handle(), "UPDATE delegations SET created = ? WHERE id = ?");
+  delegation.bind(1, date);
+  delegation.bind(2, static_cast<int64_t>(id));
+  delegation.exec();
 }
 
 long long Store::count_entries_about_delegation(long long delegation_id) {
