@@ -15,11 +15,15 @@ CLI::Option* add_format_option(CLI::App* command, std::string& format,
       ->check(CLI::IsMember(choices));
 }
 
+std::string unknown_person(const std::string& handle_text) {
+  return "unknown person '" + handle_text + "'";
+}
+
 domain::Person require_person(storage::Store& store, const std::string& handle_text) {
   const std::string handle = domain::parse_handle(handle_text);
   if (auto person = store.find_person(handle)) return *person;
   auto close = domain::closest_match(handle, store.all_handles());
-  throw UsageError("unknown person '" + handle_text + "'",
+  throw UsageError(unknown_person(handle_text),
                    close ? "did you mean '" + *close + "'?" : "see `mgr person list --all`");
 }
 

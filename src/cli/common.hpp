@@ -21,6 +21,8 @@ CLI::Option* add_format_option(CLI::App* command, std::string& format,
 // The person with this handle, or a UsageError with a "did you mean" hint.
 domain::Person require_person(storage::Store& store, const std::string& handle_text);
 std::vector<domain::Person> require_people(storage::Store& store, const std::string& handle_list);
+// "unknown person 'bob'": what naming a person means while there is no database yet.
+std::string unknown_person(const std::string& handle_text);
 
 // Free text from positional words and/or --note; checked to be valid UTF-8.
 std::string join_text(const std::vector<std::string>& words, const std::string& note_option);

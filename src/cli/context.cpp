@@ -87,7 +87,10 @@ std::optional<storage::Database> Context::open_for_reading(bool quiet_stdout) {
   return db;
 }
 
-storage::Database Context::open_for_writing() {
+storage::Database Context::open_for_writing(const std::string& error_if_missing) {
+  if (!error_if_missing.empty() && !std::filesystem::exists(db_path))
+    throw UsageError(error_if_missing, "there is no mgr database at " + db_path.string() +
+                                           " yet; start with `mgr person add HANDLE`");
   return storage::Database::open_for_writing(db_path);
 }
 

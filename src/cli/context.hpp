@@ -57,7 +57,9 @@ class Context {
   // A read-only command: nothing when there is no database yet, after telling the user how to
   // start (on stdout, or stderr when `quiet_stdout` keeps stdout for a JSON document).
   std::optional<storage::Database> open_for_reading(bool quiet_stdout = false);
-  storage::Database open_for_writing();
+  // A command that only changes what already exists passes what a missing database means for
+  // it (e.g. "unknown person 'bob'"): it fails with that instead of creating an empty file.
+  storage::Database open_for_writing(const std::string& error_if_missing = {});
 
   std::string today() const;
   std::string now_instant() const;

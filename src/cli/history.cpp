@@ -67,7 +67,7 @@ void edit_entry(Context& ctx, const std::string& id_text, const std::string& dat
   std::optional<std::string> date;
   if (!date_text.empty()) date = parse_user_date(ctx, date_text);
   if (note_given) check_text(note, "the note");
-  auto db = ctx.open_for_writing();
+  auto db = ctx.open_for_writing("unknown entry #" + std::to_string(id));
   storage::Store store{db};
   domain::Entry entry;
   db.write([&] {
@@ -94,7 +94,7 @@ void delete_entry_checked(storage::Store& store, const domain::Entry& entry) {
 
 void delete_entry(Context& ctx, const std::string& id_text) {
   const long long id = domain::parse_id(id_text, "entry");
-  auto db = ctx.open_for_writing();
+  auto db = ctx.open_for_writing("unknown entry #" + std::to_string(id));
   storage::Store store{db};
   domain::Entry entry;
   db.write([&] {
@@ -106,7 +106,7 @@ void delete_entry(Context& ctx, const std::string& id_text) {
 }
 
 void undo(Context& ctx) {
-  auto db = ctx.open_for_writing();
+  auto db = ctx.open_for_writing(std::string("nothing to undo: the log is empty"));
   storage::Store store{db};
   domain::Entry entry;
   db.write([&] {

@@ -111,7 +111,7 @@ void log_one_on_one(Context& ctx, const CommonOptions& common, const KindOptions
   for (const auto& action : o.my_actions) check_text(action, "--my-action");
   for (const auto& action : o.their_actions) check_text(action, "--their-action");
 
-  auto db = ctx.open_for_writing();
+  auto db = ctx.open_for_writing(unknown_person(o.handle));
   storage::Store store{db};
   log_and_confirm(ctx, db, [&] {
     const auto person = require_person(store, o.handle);
@@ -149,7 +149,7 @@ void log_feedback(Context& ctx, const CommonOptions& common, const KindOptions& 
                      "feedback is exactly one of --positive or --constructive");
   Entry entry = new_entry(ctx, "feedback", common, join_text(common.words, common.note));
   entry.polarity = o.positive ? "positive" : "constructive";
-  auto db = ctx.open_for_writing();
+  auto db = ctx.open_for_writing(unknown_person(o.handle));
   storage::Store store{db};
   log_and_confirm(ctx, db, [&] {
     const auto person = require_person(store, o.handle);
@@ -164,7 +164,7 @@ void log_concern(Context& ctx, const CommonOptions& common, const KindOptions& o
   const std::string text = join_text(common.words, common.note);
   require_text(text, "concern", "a description of the concern");
   Entry entry = new_entry(ctx, "concern", common, text);
-  auto db = ctx.open_for_writing();
+  auto db = ctx.open_for_writing(unknown_person(o.handles));
   storage::Store store{db};
   log_and_confirm(ctx, db, [&] {
     const auto people = require_people(store, o.handles);
@@ -179,7 +179,7 @@ void log_talk(Context& ctx, const CommonOptions& common, const KindOptions& o) {
   const std::string text = join_text(common.words, common.note);
   require_text(text, "talk", "what the conversation was about");
   Entry entry = new_entry(ctx, "talk", common, text);
-  auto db = ctx.open_for_writing();
+  auto db = ctx.open_for_writing(unknown_person(o.handles));
   storage::Store store{db};
   log_and_confirm(ctx, db, [&] {
     const auto people = require_people(store, o.handles);
@@ -206,7 +206,7 @@ void log_delegate(Context& ctx, const CommonOptions& common, const KindOptions& 
   if (!o.due.empty()) delegation.due = parse_user_date(ctx, o.due, domain::DateDirection::future);
   delegation.checkin = domain::parse_cadence(o.checkin).text;
   delegation.created = entry.date;
-  auto db = ctx.open_for_writing();
+  auto db = ctx.open_for_writing(unknown_person(o.handle));
   storage::Store store{db};
   log_and_confirm(ctx, db, [&] {
     const auto person = require_person(store, o.handle);
@@ -228,7 +228,7 @@ void log_checkin(Context& ctx, const CommonOptions& common, const KindOptions& o
     entry.status = o.status;
   }
   entry.delegation = delegation_id;
-  auto db = ctx.open_for_writing();
+  auto db = ctx.open_for_writing("unknown delegation #" + std::to_string(delegation_id));
   storage::Store store{db};
   log_and_confirm(ctx, db, [&] {
     const auto delegation = store.find_delegation(delegation_id);

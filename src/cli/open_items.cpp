@@ -24,7 +24,7 @@ nlohmann::json topic_json(const domain::Topic& topic) {
 void add_topic(Context& ctx, const std::string& handle, const std::vector<std::string>& words) {
   const std::string text = join_text(words, "");
   if (text.empty()) throw UsageError("`mgr topic add` needs the TEXT of the talking point");
-  auto db = ctx.open_for_writing();
+  auto db = ctx.open_for_writing(unknown_person(handle));
   storage::Store store{db};
   long long id = 0;
   std::string who;
@@ -58,7 +58,7 @@ void list_topics(Context& ctx, const std::string& handle, bool all, const std::s
 
 void close_topic(Context& ctx, const std::string& id_text, const std::string& status) {
   const long long id = domain::parse_id(id_text, "talking point");
-  auto db = ctx.open_for_writing();
+  auto db = ctx.open_for_writing("unknown talking point #" + std::to_string(id));
   storage::Store store{db};
   db.write([&] {
     auto topic = store.find_topic(id);
@@ -116,7 +116,7 @@ void add_action(Context& ctx, const std::string& handle, const std::vector<std::
   if (text.empty()) throw UsageError("`mgr action add` needs the TEXT of the action");
   std::optional<std::string> due;
   if (!due_text.empty()) due = parse_user_date(ctx, due_text, domain::DateDirection::future);
-  auto db = ctx.open_for_writing();
+  auto db = ctx.open_for_writing(unknown_person(handle));
   storage::Store store{db};
   long long id = 0;
   std::string who;
@@ -130,7 +130,7 @@ void add_action(Context& ctx, const std::string& handle, const std::vector<std::
 
 void finish_action(Context& ctx, const std::string& id_text) {
   const long long id = domain::parse_id(id_text, "action");
-  auto db = ctx.open_for_writing();
+  auto db = ctx.open_for_writing("unknown action #" + std::to_string(id));
   storage::Store store{db};
   db.write([&] {
     auto action = store.find_action(id);
@@ -224,7 +224,7 @@ void close_delegation(Context& ctx, const std::string& id_text, const std::strin
                       const std::vector<std::string>& words) {
   const long long id = domain::parse_id(id_text, "delegation");
   const std::string note = join_text(words, "");
-  auto db = ctx.open_for_writing();
+  auto db = ctx.open_for_writing("unknown delegation #" + std::to_string(id));
   storage::Store store{db};
   db.write([&] {
     const auto d = require_delegation(store, id);
@@ -276,7 +276,7 @@ void close_concern(Context& ctx, const std::string& id_text, const std::string& 
                    const std::vector<std::string>& words) {
   const long long id = domain::parse_id(id_text, "concern");
   const std::string note = join_text(words, "");
-  auto db = ctx.open_for_writing();
+  auto db = ctx.open_for_writing("unknown concern #" + std::to_string(id));
   storage::Store store{db};
   db.write([&] {
     auto c = store.find_concern(id);

@@ -124,7 +124,7 @@ void add_person(Context& ctx, const std::string& handle_text, const PersonOption
 }
 
 void edit_person(Context& ctx, const std::string& handle, const PersonOptions& options) {
-  auto db = ctx.open_for_writing();
+  auto db = ctx.open_for_writing(unknown_person(handle));
   storage::Store store{db};
   Person person;
   db.write([&] {
@@ -233,7 +233,7 @@ void mark_away(Context& ctx, const std::string& handle, const std::string& from_
                      away.from + ")");
   check_text(reason, "the reason");
   away.reason = reason;
-  auto db = ctx.open_for_writing();
+  auto db = ctx.open_for_writing(unknown_person(handle));
   storage::Store store{db};
   std::string who;
   db.write([&] {
@@ -245,7 +245,7 @@ void mark_away(Context& ctx, const std::string& handle, const std::string& from_
 }
 
 void set_archived(Context& ctx, const std::string& handle, bool archived) {
-  auto db = ctx.open_for_writing();
+  auto db = ctx.open_for_writing(unknown_person(handle));
   storage::Store store{db};
   std::string who;
   db.write([&] {

@@ -106,6 +106,24 @@ class MissingDatabase(MgrTestCase):
     def test_config_creates_nothing(self):
         self.assert_nothing_created("config")
 
+    def test_changing_what_does_not_exist_creates_nothing(self):
+        cases = [(["log", "1on1", "bob"], "unknown person 'bob'"),
+                 (["log", "concern", "bob,carol", "late"], "unknown person"),
+                 (["person", "edit", "bob", "--name", "Bob"], "unknown person 'bob'"),
+                 (["topic", "add", "bob", "agenda"], "unknown person 'bob'"),
+                 (["topic", "done", "3"], "unknown talking point #3"),
+                 (["action", "done", "4"], "unknown action #4"),
+                 (["log", "checkin", "5"], "unknown delegation #5"),
+                 (["concern", "resolve", "6"], "unknown concern #6"),
+                 (["entry", "delete", "7"], "unknown entry #7"),
+                 (["undo"], "nothing to undo")]
+        for args, message in cases:
+            with self.subTest(args=args):
+                before = tree(self.tmp)
+                _, _, err = self.mgr(*args, expect_code=2)
+                self.assertIn("mgr: error: " + message, err)
+                self.assertEqual(tree(self.tmp), before)
+
 
 class ForeignFiles(MgrTestCase):
     """Files that are not an mgr database: exit 1, naming the path, the file left as it was."""
