@@ -143,6 +143,9 @@ void run_demo(Context& ctx, const std::string& db_option) {
   recent.limit = 12;
   for (const auto& entry : store.list_entries(recent)) print_entry(out, entry);
   out << "\nExplore it with, for example:\n"
+      << "  mgr --db " << ctx.db_path.string() << " today\n"
+      << "  mgr --db " << ctx.db_path.string() << " schedule\n"
+      << "  mgr --db " << ctx.db_path.string() << " prep bob\n"
       << "  mgr --db " << ctx.db_path.string() << " person show bob\n"
       << "  mgr --db " << ctx.db_path.string() << " history --kind 1on1\n"
       << "  mgr --db " << ctx.db_path.string() << " concern list\n";
