@@ -5,22 +5,11 @@
 
 #include "domain/errors.hpp"
 #include "domain/parse.hpp"
+#include "what_contains.hpp"
 
 using namespace mgr::domain;
 
 namespace {
-
-class WhatContains : public Catch::MatcherBase<std::exception> {
- public:
-  explicit WhatContains(std::string part) : m_part(std::move(part)) {}
-  bool match(const std::exception& error) const override {
-    return std::string{error.what()}.find(m_part) != std::string::npos;
-  }
-  std::string describe() const override { return "what() contains \"" + m_part + "\""; }
-
- private:
-  std::string m_part;
-};
 
 const date::time_zone* zone(const char* name) {
   return date::locate_zone(name);

@@ -4,24 +4,9 @@
 #include <string>
 
 #include "domain/errors.hpp"
+#include "what_contains.hpp"
 
 using namespace mgr::domain;
-
-namespace {
-
-class WhatContains : public Catch::MatcherBase<std::exception> {
- public:
-  explicit WhatContains(std::string part) : m_part(std::move(part)) {}
-  bool match(const std::exception& error) const override {
-    return std::string{error.what()}.find(m_part) != std::string::npos;
-  }
-  std::string describe() const override { return "what() contains \"" + m_part + "\""; }
-
- private:
-  std::string m_part;
-};
-
-}  // namespace
 
 TEST_CASE("parse_cadence: the named cadences", "[model]") {
   const Cadence weekly = parse_cadence("weekly");

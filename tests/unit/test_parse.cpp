@@ -5,23 +5,13 @@
 #include <vector>
 
 #include "domain/errors.hpp"
+#include "what_contains.hpp"
 
 using namespace mgr::domain;
 
 namespace {
 
 // Matches an exception whose what() contains a fragment: every rejection must name the value.
-class WhatContains : public Catch::MatcherBase<std::exception> {
- public:
-  explicit WhatContains(std::string part) : m_part(std::move(part)) {}
-  bool match(const std::exception& error) const override {
-    return std::string{error.what()}.find(m_part) != std::string::npos;
-  }
-  std::string describe() const override { return "what() contains \"" + m_part + "\""; }
-
- private:
-  std::string m_part;
-};
 
 date::year_month_day ymd(const char* iso) {
   auto day = parse_iso_date(iso);

@@ -19,6 +19,7 @@
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
 #include "storage/store.hpp"
+#include "what_contains.hpp"
 
 using namespace mgr::domain;
 using mgr::storage::Database;
@@ -27,18 +28,6 @@ using mgr::storage::Store;
 namespace fs = std::filesystem;
 
 namespace {
-
-class WhatContains : public Catch::MatcherBase<std::exception> {
- public:
-  explicit WhatContains(std::string part) : m_part(std::move(part)) {}
-  bool match(const std::exception& error) const override {
-    return std::string{error.what()}.find(m_part) != std::string::npos;
-  }
-  std::string describe() const override { return "what() contains \"" + m_part + "\""; }
-
- private:
-  std::string m_part;
-};
 
 // A fresh private directory per test, removed afterwards.
 class TempDir {
