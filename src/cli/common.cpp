@@ -58,6 +58,12 @@ std::string parse_user_date(const Context& ctx, const std::string& text,
   return domain::format_date(domain::parse_date(text, ctx.clock.today(), direction));
 }
 
+std::optional<storage::Database> open_for_listing(Context& ctx, const std::string& format) {
+  auto db = ctx.open_for_reading(format == "json");
+  if (!db && format == "json") print_json(ctx.out, nlohmann::json::array());
+  return db;
+}
+
 void print_json(std::ostream& out, const nlohmann::json& document) {
   out << document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }

@@ -43,6 +43,22 @@ nlohmann::json optional_json(const std::optional<T>& value) {
   return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
 }
 
+// A listing on a missing database: nothing to list (JSON still gets its empty list).
+std::optional<storage::Database> open_for_listing(Context& ctx, const std::string& format);
+
+// `items` as one JSON list, or as text lines (`empty_text` when there are none).
+template <typename Item, typename ToJson, typename PrintLine>
+void print_list(Context& ctx, const std::string& format, const std::vector<Item>& items,
+                ToJson to_json, const char* empty_text, PrintLine print_line) {
+  if (format == "json") {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& item : items) list.push_back(to_json(item));
+    return print_json(ctx.out, list);
+  }
+  if (items.empty()) ctx.out << empty_text << "\n";
+  for (const auto& item : items) print_line(item);
+}
+
 // Output only: the text as a terminal should show it, bold when colour is on.
 std::string bold(const Context& ctx, const std::string& text);
 

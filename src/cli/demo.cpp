@@ -50,7 +50,8 @@ void write_sample_team(storage::Store& store, const Context& ctx) {
   const long long alice = w.person("alice", "Alice Nguyen", "report", "weekly", "tue", "10:00", {});
   const long long bob =
       w.person("bob", "Bob Okafor", "report", "weekly", "thu", "14:00", "America/New_York");
-  const long long carol = w.person("carol", "Carol Schmidt", "report", "biweekly", "wed", "11:00", {});
+  const long long carol =
+      w.person("carol", "Carol Schmidt", "report", "biweekly", "wed", "11:00", {});
   const long long dave = w.person("dave", "Dave Park", "skip", "monthly", {}, {}, {});
   const long long erin = w.person("erin", "Erin Walsh", "manager", "biweekly", "mon", "09:30", {});
 
@@ -64,8 +65,9 @@ void write_sample_team(storage::Store& store, const Context& ctx) {
           });
     if (week > 3) {
       const bool cancelled = week == 6 || week == 4;
-      w.log("1on1", base - 3, cancelled ? "Called off: release crunch" : "Project status, on-call load",
-            {bob}, [&](Entry& e) {
+      w.log("1on1", base - 3,
+            cancelled ? "Called off: release crunch" : "Project status, on-call load", {bob},
+            [&](Entry& e) {
               e.cancelled = cancelled;
               if (!cancelled) {
                 e.minutes = 30;
@@ -82,14 +84,15 @@ void write_sample_team(storage::Store& store, const Context& ctx) {
     }
     w.log("ic", base - 2, week < 4 ? "Fixed the flaky deploy myself" : "Code review", {},
           [&](Entry& e) { e.minutes = week < 4 ? 300 : 90; });
-    w.log("mgmt", base - 4, "Quarterly planning and hiring loop", {}, [](Entry& e) { e.minutes = 240; });
-    w.log("feedback", base - 1, "Great incident write-up", {alice}, [](Entry& e) {
-      e.polarity = "positive";
-    });
-    if (week % 3 == 0) w.log("learn", base - 5, "Read a chapter of a management book", {}, [](Entry& e) {
-      e.minutes = 60;
-      e.learn_type = "reading";
-    });
+    w.log("mgmt", base - 4, "Quarterly planning and hiring loop", {},
+          [](Entry& e) { e.minutes = 240; });
+    w.log("feedback", base - 1, "Great incident write-up", {alice},
+          [](Entry& e) { e.polarity = "positive"; });
+    if (week % 3 == 0)
+      w.log("learn", base - 5, "Read a chapter of a management book", {}, [](Entry& e) {
+        e.minutes = 60;
+        e.learn_type = "reading";
+      });
   }
   w.log("1on1", 40, "Quarterly check-in", {dave}, [](Entry& e) { e.minutes = 30; });
 
@@ -113,13 +116,16 @@ void write_sample_team(storage::Store& store, const Context& ctx) {
   store.add_topic(alice, "Promotion packet timeline", w.day(3));
   store.add_topic(bob, "Stand-up attendance", w.day(10));
   store.add_topic(carol, "On-call rotation draft", w.day(5));
-  store.add_action(alice, "me", "Send Alice the promotion rubric", w.day(6), w.day(-2), std::nullopt);
-  store.add_action(carol, "them", "Share the rotation draft", w.day(13), std::nullopt, std::nullopt);
+  store.add_action(alice, "me", "Send Alice the promotion rubric", w.day(6), w.day(-2),
+                   std::nullopt);
+  store.add_action(carol, "them", "Share the rotation draft", w.day(13), std::nullopt,
+                   std::nullopt);
   w.log("note", 2, "Reorg rumours; keep the team informed", {dave});
 }
 
 void run_demo(Context& ctx, const std::string& db_option) {
-  if (!db_option.empty()) ctx.db_path = db_option;
+  if (!db_option.empty())
+    ctx.db_path = db_option;
   else if (ctx.db_source != "flag")
     // The sample team never goes into the real database.
     ctx.db_path = ctx.db_path.parent_path() / "demo.db";

@@ -25,22 +25,12 @@ void show_history(Context& ctx, const std::string& handle, const std::string& ki
   if (!since.empty()) filter.since = parse_user_date(ctx, since);
   if (!until.empty()) filter.until = parse_user_date(ctx, until);
   if (!limit.empty()) filter.limit = domain::parse_id(limit, "--limit");
-  auto db = ctx.open_for_reading(format == "json");
-  if (!db) {
-    if (format == "json") print_json(ctx.out, nlohmann::json::array());
-    return;
-  }
+  auto db = open_for_listing(ctx, format);
+  if (!db) return;
   storage::Store store{*db};
   if (!handle.empty()) filter.person_id = require_person(store, handle).id;
-  const auto entries = store.list_entries(filter);
-  if (format == "json") {
-    nlohmann::json list = nlohmann::json::array();
-    for (const auto& entry : entries) list.push_back(entry_json(entry));
-    print_json(ctx.out, list);
-    return;
-  }
-  if (entries.empty()) ctx.out << "Nothing logged matches.\n";
-  for (const auto& entry : entries) print_entry(ctx.out, entry);
+  print_list(ctx, format, store.list_entries(filter), entry_json, "Nothing logged matches.",
+             [&](const domain::Entry& entry) { print_entry(ctx.out, entry); });
 }
 
 domain::Entry require_entry(storage::Store& store, long long id) {

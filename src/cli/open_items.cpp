@@ -37,23 +37,14 @@ void add_topic(Context& ctx, const std::string& handle, const std::vector<std::s
 }
 
 void list_topics(Context& ctx, const std::string& handle, bool all, const std::string& format) {
-  auto db = ctx.open_for_reading(format == "json");
-  if (!db) {
-    if (format == "json") print_json(ctx.out, nlohmann::json::array());
-    return;
-  }
+  auto db = open_for_listing(ctx, format);
+  if (!db) return;
   storage::Store store{*db};
   const auto topics = store.list_topics(optional_person_id(store, handle), all);
-  if (format == "json") {
-    nlohmann::json list = nlohmann::json::array();
-    for (const auto& topic : topics) list.push_back(topic_json(topic));
-    print_json(ctx.out, list);
-    return;
-  }
-  if (topics.empty()) ctx.out << "No open talking points.\n";
-  for (const auto& topic : topics)
+  print_list(ctx, format, topics, topic_json, "No open talking points.", [&](const auto& topic) {
     ctx.out << fmt::format("#{} {} {} {}{}\n", topic.id, topic.created, topic.person, topic.text,
                            topic.status == "open" ? "" : " (" + topic.status + ")");
+  });
 }
 
 void close_topic(Context& ctx, const std::string& id_text, const std::string& status) {
@@ -86,28 +77,19 @@ nlohmann::json action_json(const domain::Action& action) {
 
 void list_actions(Context& ctx, const std::string& handle, bool mine, bool theirs, bool all,
                   const std::string& format) {
-  auto db = ctx.open_for_reading(format == "json");
-  if (!db) {
-    if (format == "json") print_json(ctx.out, nlohmann::json::array());
-    return;
-  }
+  auto db = open_for_listing(ctx, format);
+  if (!db) return;
   storage::Store store{*db};
   std::optional<std::string> owner;
   if (mine) owner = "me";
   if (theirs) owner = "them";
   const auto actions = store.list_actions(optional_person_id(store, handle), owner, all);
-  if (format == "json") {
-    nlohmann::json list = nlohmann::json::array();
-    for (const auto& action : actions) list.push_back(action_json(action));
-    print_json(ctx.out, list);
-    return;
-  }
-  if (actions.empty()) ctx.out << "No open actions.\n";
-  for (const auto& action : actions)
+  print_list(ctx, format, actions, action_json, "No open actions.", [&](const auto& action) {
     ctx.out << fmt::format("#{} {} {} [{}] {}{}{}\n", action.id, action.created, action.person,
                            action.owner == "me" ? "mine" : "theirs", action.text,
                            action.due ? " (due " + *action.due + ")" : "",
                            action.done ? " (done " + *action.done + ")" : "");
+  });
 }
 
 void add_action(Context& ctx, const std::string& handle, const std::vector<std::string>& words,
@@ -174,25 +156,16 @@ domain::Delegation require_delegation(storage::Store& store, long long id) {
 
 void list_delegations(Context& ctx, const std::string& handle, bool all,
                       const std::string& format) {
-  auto db = ctx.open_for_reading(format == "json");
-  if (!db) {
-    if (format == "json") print_json(ctx.out, nlohmann::json::array());
-    return;
-  }
+  auto db = open_for_listing(ctx, format);
+  if (!db) return;
   storage::Store store{*db};
   const auto delegations = store.list_delegations(optional_person_id(store, handle), all);
-  if (format == "json") {
-    nlohmann::json list = nlohmann::json::array();
-    for (const auto& d : delegations) list.push_back(delegation_json(d));
-    print_json(ctx.out, list);
-    return;
-  }
-  if (delegations.empty()) ctx.out << "No open delegations.\n";
-  for (const auto& d : delegations)
+  print_list(ctx, format, delegations, delegation_json, "No open delegations.", [&](const auto& d) {
     ctx.out << fmt::format("#{} {} {} {}{}{} [{}]\n", d.id, d.created, d.person, d.outcome,
                            d.due ? " (due " + *d.due + ")" : "",
                            d.last_checkin ? ", last check-in " + d.last_checkin->date : "",
                            d.status);
+  });
 }
 
 void show_delegation(Context& ctx, const std::string& id_text) {
@@ -249,27 +222,17 @@ nlohmann::json concern_json(const domain::Concern& c) {
 }
 
 void list_concerns(Context& ctx, bool all, const std::string& format) {
-  auto db = ctx.open_for_reading(format == "json");
-  if (!db) {
-    if (format == "json") print_json(ctx.out, nlohmann::json::array());
-    return;
-  }
+  auto db = open_for_listing(ctx, format);
+  if (!db) return;
   storage::Store store{*db};
   const auto concerns = store.list_concerns(all);
-  if (format == "json") {
-    nlohmann::json list = nlohmann::json::array();
-    for (const auto& c : concerns) list.push_back(concern_json(c));
-    print_json(ctx.out, list);
-    return;
-  }
-  if (concerns.empty()) ctx.out << "No open concerns.\n";
-  for (const auto& c : concerns) {
+  print_list(ctx, format, concerns, concern_json, "No open concerns.", [&](const auto& c) {
     std::string people;
     for (const auto& who : c.people) people += (people.empty() ? "" : ",") + who;
     ctx.out << fmt::format(
         "#{} {} {} {} [{}{}]\n", c.id, c.opened, people, c.text, c.status,
         c.first_conversation ? ", addressed " + *c.first_conversation : ", not yet addressed");
-  }
+  });
 }
 
 void close_concern(Context& ctx, const std::string& id_text, const std::string& status,

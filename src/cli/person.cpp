@@ -137,21 +137,14 @@ void edit_person(Context& ctx, const std::string& handle, const PersonOptions& o
 }
 
 void list_people(Context& ctx, bool all, const std::string& format) {
-  auto db = ctx.open_for_reading(format == "json");
-  if (!db) {
-    if (format == "json") print_json(ctx.out, nlohmann::json::array());
-    return;
-  }
+  auto db = open_for_listing(ctx, format);
+  if (!db) return;
   storage::Store store{*db};
-  const auto people = store.list_people(all);
-  if (format == "json") {
-    nlohmann::json list = nlohmann::json::array();
-    for (const auto& person : people) list.push_back(person_json(ctx, person));
-    print_json(ctx.out, list);
-    return;
-  }
-  if (people.empty()) ctx.out << "No people yet. Add one with `mgr person add HANDLE`.\n";
-  for (const auto& person : people) print_person_line(ctx, person);
+  print_list(
+      ctx, format, store.list_people(all),
+      [&](const Person& person) { return person_json(ctx, person); },
+      "No people yet. Add one with `mgr person add HANDLE`.",
+      [&](const Person& person) { print_person_line(ctx, person); });
 }
 
 void show_person(Context& ctx, const std::string& handle, const std::string& format) {
