@@ -105,8 +105,9 @@ void log_one_on_one(Context& ctx, const CommonOptions& common, const KindOptions
       if (std::find(covered.begin(), covered.end(), topic_id) == covered.end())
         covered.push_back(topic_id);
   }
-  if (o.cancelled && (!covered.empty() || !o.my_actions.empty() || !o.their_actions.empty()))
-    throw UsageError("a cancelled 1:1 cannot cover talking points or agree actions",
+  if (o.cancelled && (!covered.empty() || !o.my_actions.empty() || !o.their_actions.empty() ||
+                      entry.mood || length))
+    throw UsageError("a cancelled 1:1 has no talking points covered, actions, mood or length",
                      "log it without --cancelled if it took place");
   for (const auto& action : o.my_actions) check_text(action, "--my-action");
   for (const auto& action : o.their_actions) check_text(action, "--their-action");

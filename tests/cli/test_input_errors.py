@@ -48,6 +48,12 @@ class InputErrors(MgrTestCase):
                 err = self.fail_usage(*args, mentions=[args[2]])
                 self.assertIn("hint: did you mean 'alice'?", err)
 
+    def test_cancelled_one_on_one_takes_no_mood_length_or_actions(self):
+        for extra in (["--mood", "3"], ["--length", "30m"], ["--my-action", "x"]):
+            with self.subTest(extra=extra):
+                err = self.fail_usage("log", "1on1", "alice", "--cancelled", *extra)
+                self.assertIn("cancelled", err)
+
     def test_unknown_handle_without_a_close_match(self):
         err = self.fail_usage("log", "1on1", "zed", mentions=["zed"])
         self.assertNotIn("did you mean", err)
