@@ -218,6 +218,21 @@ class Schema(MgrTestCase):
 
 
 class Concurrency(MgrTestCase):
+    def test_writer_gives_up_with_75_when_the_lock_is_held_too_long(self):
+        self.add_person("alice")
+        before = self.db_dump_hash()
+        holder = sqlite3.connect(self.db, isolation_level=None, timeout=1)
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            _, _, err = self.mgr("log", "note", "blocked", expect_code=75, timeout=60)
+            self.assertIn("busy", err)
+            # reading is not blocked by a writer
+            self.assertIn("alice", self.mgr("person", "list")[1])
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        self.assertEqual(self.db_dump_hash(), before)
+
     def spawn(self, args):
         return subprocess.Popen([MGR_BIN] + args, env=self.env, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE)
