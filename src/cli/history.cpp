@@ -46,7 +46,10 @@ void show_entry(Context& ctx, const std::string& id_text, const std::string& for
   storage::Store store{*db};
   const auto entry = require_entry(store, id);
   if (format == "json") return print_json(ctx.out, entry_json(entry));
-  print_entry(ctx.out, entry);
+  // One entry on its own: the note exactly as stored, after a blank line, so it can be copied.
+  ctx.out << entry_summary(entry) << "\n";
+  if (entry.note.empty()) return;
+  ctx.out << "\n" << entry.note << (entry.note.back() == '\n' ? "" : "\n");
 }
 
 void edit_entry(Context& ctx, const std::string& id_text, const std::string& date_text,

@@ -233,8 +233,7 @@ class NotesRoundTrip(MgrTestCase):
             self.assertEqual(self.entry(entry_id)["note"], note)
             self.assertEqual(history[entry_id], note)
         _, text, _ = self.mgr("entry", "show", str(ids[0]))
-        for line in note.split("\n"):
-            self.assertIn(line, text)
+        self.assertIn("\n\n" + note, text)  # the note itself, exactly, after the header
         return ids
 
     def test_special_notes(self):
