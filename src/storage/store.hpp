@@ -68,11 +68,12 @@ class Store {
 
   // Action items
   long long add_action(long long person_id, const std::string& owner, const std::string& text,
-                       const std::string& created, std::optional<std::string> due,
+                       const std::string& created, const std::optional<std::string>& due,
                        std::optional<long long> entry_id);
   std::optional<domain::Action> find_action(long long id);
   std::vector<domain::Action> list_actions(std::optional<long long> person_id,
-                                           std::optional<std::string> owner, bool include_done);
+                                           const std::optional<std::string>& owner,
+                                           bool include_done);
   void mark_action_done(long long id, const std::string& date);
 
   // Skipped 1:1s

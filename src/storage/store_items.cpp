@@ -231,7 +231,7 @@ void Store::close_topic(long long id, const std::string& status, const std::stri
 }
 
 long long Store::add_action(long long person_id, const std::string& owner, const std::string& text,
-                            const std::string& created, std::optional<std::string> due,
+                            const std::string& created, const std::optional<std::string>& due,
                             std::optional<long long> entry_id) {
   SQLite::Statement insert(m_db.handle(),
                            "INSERT INTO actions (person_id, owner, text, created, due, entry_id) "
@@ -254,7 +254,8 @@ std::optional<Action> Store::find_action(long long id) {
 }
 
 std::vector<Action> Store::list_actions(std::optional<long long> person_id,
-                                        std::optional<std::string> owner, bool include_done) {
+                                        const std::optional<std::string>& owner,
+                                        bool include_done) {
   SQLite::Statement query(m_db.handle(), std::string(k_action_select) +
                                              "WHERE (a.done_date IS NULL OR :all) AND "
                                              "(:person IS NULL OR a.person_id = :person) AND "
