@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "domain/errors.hpp"
 
 namespace mgr::cli {
@@ -37,6 +39,15 @@ std::vector<domain::Person> require_people(storage::Store& store, const std::str
   }
   if (people.empty()) throw UsageError("no person named in '" + handle_list + "'");
   return people;
+}
+
+std::vector<domain::Concern> open_concerns_about(storage::Store& store, const std::string& handle) {
+  std::vector<domain::Concern> about;
+  for (auto& concern : store.list_concerns(false)) {
+    if (std::find(concern.people.begin(), concern.people.end(), handle) != concern.people.end())
+      about.push_back(std::move(concern));
+  }
+  return about;
 }
 
 void check_text(const std::string& text, const std::string& what) {

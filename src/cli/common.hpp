@@ -21,6 +21,9 @@ CLI::Option* add_format_option(CLI::App* command, std::string& format,
 // The person with this handle, or a UsageError with a "did you mean" hint.
 domain::Person require_person(storage::Store& store, const std::string& handle_text);
 std::vector<domain::Person> require_people(storage::Store& store, const std::string& handle_list);
+// The open concerns that name this person.
+std::vector<domain::Concern> open_concerns_about(storage::Store& store, const std::string& handle);
+
 // "unknown person 'bob'": what naming a person means while there is no database yet.
 std::string unknown_person(const std::string& handle_text);
 

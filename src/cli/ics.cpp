@@ -43,7 +43,7 @@ std::vector<domain::CalendarEvent> slot_events(storage::Store& store, const doma
                                                date::local_days until) {
   std::vector<domain::CalendarEvent> events;
   for (const auto& plan : load_team_plans(store)) {
-    const auto topics = open_topics_of(store, plan.person);
+    const auto topics = store.list_topics(plan.person.id, false);
     for (const auto& slot : upcoming_slots(plan, clock, until)) {
       // An overdue slot lies in the past; the calendar is for what is coming.
       if (slot.overdue_days > 0) continue;

@@ -158,11 +158,7 @@ void show_person(Context& ctx, const std::string& handle, const std::string& for
   const auto topics = store.list_topics(person.id, false);
   const auto actions = store.list_actions(person.id, std::nullopt, false);
   const auto delegations = store.list_delegations(person.id, false);
-  std::vector<domain::Concern> concerns;
-  for (auto& concern : store.list_concerns(false)) {
-    for (const auto& who : concern.people)
-      if (who == person.handle) concerns.push_back(concern);
-  }
+  const auto concerns = open_concerns_about(store, person.handle);
 
   if (format == "json") {
     auto j = person_json(ctx, person);

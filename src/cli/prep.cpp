@@ -58,7 +58,7 @@ PrepSheet load_prep_sheet(storage::Store& store, const domain::Person& person,
       sheet.days_since_last =
           static_cast<int>((clock.today_days() - date::local_days{*held}).count());
   }
-  sheet.topics = open_topics_of(store, person);
+  sheet.topics = store.list_topics(person.id, false);
   sheet.actions = store.list_actions(person.id, std::nullopt, false);
   for (const auto& delegation : store.list_delegations(person.id, false))
     sheet.delegations.push_back({delegation, domain::next_checkin_due(delegation)});

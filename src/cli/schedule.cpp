@@ -72,19 +72,6 @@ std::string slot_when(const domain::DueSlot& slot) {
   return when;
 }
 
-std::vector<domain::Topic> open_topics_of(storage::Store& store, const domain::Person& person) {
-  return store.list_topics(person.id, false);
-}
-
-std::vector<domain::Concern> open_concerns_about(storage::Store& store, const std::string& handle) {
-  std::vector<domain::Concern> about;
-  for (auto& concern : store.list_concerns(false)) {
-    if (std::find(concern.people.begin(), concern.people.end(), handle) != concern.people.end())
-      about.push_back(std::move(concern));
-  }
-  return about;
-}
-
 namespace {
 
 // ---- the agenda: what `schedule` and `today` list ----

@@ -43,10 +43,6 @@ std::string days_text(int days);
 // "today", "yesterday", "3 days ago"
 std::string days_ago_text(int days);
 
-// What stays open with one person: talking points carried forward, concerns about them.
-std::vector<domain::Topic> open_topics_of(storage::Store& store, const domain::Person& person);
-std::vector<domain::Concern> open_concerns_about(storage::Store& store, const std::string& handle);
-
 // `mgr prep` (prep.cpp) and `mgr schedule --ics` (ics.cpp).
 void show_prep(Context& ctx, const std::string& handle, const std::string& format, bool shared);
 void export_ics(Context& ctx, int weeks, const std::string& output);
