@@ -1,14 +1,23 @@
-# Turns schema/NNNN_name.sql files into a C++ table of migrations, in file-name order.
+# Turns schema/NNNN_name.sql files into a C++ table of migrations, in number order. The numbers
+# must run 1, 2, 3, ... with no duplicate and no gap: a migration that is skipped or applied
+# twice on some databases and not others is a bug no test would notice later.
 file(GLOB sql_files ${SCHEMA_DIR}/*.sql)
 list(SORT sql_files)
 set(body "")
+set(expected 1)
 foreach(sql_file ${sql_files})
   get_filename_component(name ${sql_file} NAME)
-  string(REGEX MATCH "^([0-9]+)_" _ ${name})
+  string(REGEX MATCH "^([0-9][0-9][0-9][0-9])_[a-z0-9_]+\\.sql$" _ ${name})
   if(NOT CMAKE_MATCH_1)
     message(FATAL_ERROR "migration ${name} must be named NNNN_description.sql")
   endif()
   math(EXPR version "${CMAKE_MATCH_1}")
+  if(version LESS expected)
+    message(FATAL_ERROR "migration number ${CMAKE_MATCH_1} is used twice (${name})")
+  elseif(version GREATER expected)
+    message(FATAL_ERROR "migration ${name} leaves a gap: expected number ${expected}")
+  endif()
+  math(EXPR expected "${expected} + 1")
   file(READ ${sql_file} sql)
   string(APPEND body "    {${version}, \"${name}\", R\"mgr_sql(${sql})mgr_sql\"},\n")
 endforeach()

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "domain/errors.hpp"
+#include "domain/validate.hpp"
 
 namespace mgr::cli {
 
@@ -21,6 +22,10 @@ std::string unknown_person(const std::string& handle_text) {
   return "unknown person '" + handle_text + "'";
 }
 
+std::string unknown_item(const std::string& what, std::int64_t id) {
+  return fmt::format("unknown {} #{}", what, id);
+}
+
 domain::Person require_person(storage::Store& store, const std::string& handle_text) {
   const std::string handle = domain::parse_handle(handle_text);
   if (auto person = store.find_person(handle)) return *person;
@@ -33,40 +38,71 @@ std::vector<domain::Person> require_people(storage::Store& store, const std::str
   std::vector<domain::Person> people;
   for (const auto& handle : domain::split_list(handle_list)) {
     auto person = require_person(store, handle);
-    bool seen = false;
-    for (const auto& other : people) seen = seen || other.id == person.id;
+    const bool seen = std::any_of(people.begin(), people.end(), [&](const domain::Person& other) {
+      return other.id == person.id;
+    });
     if (!seen) people.push_back(std::move(person));
   }
   if (people.empty()) throw UsageError("no person named in '" + handle_list + "'");
   return people;
 }
 
-std::vector<domain::Concern> open_concerns_about(storage::Store& store, const std::string& handle) {
-  std::vector<domain::Concern> about;
-  for (auto& concern : store.list_concerns(false)) {
-    if (std::find(concern.people.begin(), concern.people.end(), handle) != concern.people.end())
-      about.push_back(std::move(concern));
-  }
-  return about;
+std::vector<domain::PersonId> ids_of(const std::vector<domain::Person>& people) {
+  std::vector<domain::PersonId> ids;
+  for (const auto& person : people) ids.push_back(person.id);
+  return ids;
 }
 
-void check_text(const std::string& text, const std::string& what) {
-  if (!domain::is_valid_utf8(text))
-    throw UsageError(what + " is not valid UTF-8",
-                     "mgr stores text as UTF-8; check your terminal's encoding");
+std::optional<domain::PersonId> optional_person_id(storage::Store& store,
+                                                   const std::string& handle) {
+  if (handle.empty()) return std::nullopt;
+  return require_person(store, handle).id;
+}
+
+namespace {
+
+// The item, or a UsageError naming it and pointing to the list that shows every one.
+template <typename Item>
+Item found_or_unknown(std::optional<Item> item, const std::string& what, std::int64_t id,
+                      const std::string& list_command) {
+  if (!item) throw UsageError(unknown_item(what, id), "see `" + list_command + "`");
+  return std::move(*item);
+}
+
+}  // namespace
+
+domain::Topic require_topic(storage::Store& store, domain::TopicId id) {
+  return found_or_unknown(store.find_topic(id), "talking point", id.value, "mgr topic list --all");
+}
+
+domain::Action require_action(storage::Store& store, domain::ActionId id) {
+  return found_or_unknown(store.find_action(id), "action", id.value, "mgr action list --all");
+}
+
+domain::Delegation require_delegation(storage::Store& store, domain::DelegationId id) {
+  return found_or_unknown(store.find_delegation(id), "delegation", id.value,
+                          "mgr delegation list --all");
+}
+
+domain::Concern require_concern(storage::Store& store, domain::ConcernId id) {
+  return found_or_unknown(store.find_concern(id), "concern", id.value, "mgr concern list --all");
+}
+
+domain::Entry require_entry(storage::Store& store, domain::EntryId id) {
+  return found_or_unknown(store.find_entry(id), "entry", id.value, "mgr history");
 }
 
 std::string join_text(const std::vector<std::string>& words, const std::string& note_option) {
   std::string text;
   for (const auto& word : words) text += (text.empty() ? "" : " ") + word;
   if (!note_option.empty()) text += (text.empty() ? "" : "\n") + note_option;
-  check_text(text, "the note");
+  domain::check_text(text, "the note");
   return text;
 }
 
-std::string parse_user_date(const Context& ctx, const std::string& text,
-                            domain::DateDirection direction) {
-  return domain::format_date(domain::parse_date(text, ctx.clock.today(), direction));
+domain::Date parse_user_date(const Context& ctx, const std::string& text,
+                             domain::DateDirection direction) {
+  return domain::parse_date(text, ctx.clock.today(), direction);
 }
 
 std::optional<storage::Database> open_for_listing(Context& ctx, const std::string& format) {
@@ -79,37 +115,48 @@ void print_json(std::ostream& out, const nlohmann::json& document) {
   out << document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
+nlohmann::json date_json(const std::optional<domain::Date>& day) {
+  return day ? nlohmann::json(domain::format_date(*day)) : nlohmann::json(nullptr);
+}
+
 nlohmann::json entry_json(const domain::Entry& entry) {
+  using domain::EntryKind;
   nlohmann::json j;
-  j["id"] = entry.id;
-  j["kind"] = entry.kind;
-  j["date"] = entry.date;
+  j["id"] = entry.id.value;
+  j["kind"] = domain::name_of(entry.kind);
+  j["date"] = domain::format_date(entry.date);
   j["person"] =
       entry.people.empty() ? nlohmann::json(nullptr) : nlohmann::json(entry.people.front());
   j["people"] = entry.people;
   j["note"] = entry.note;
-  j["minutes"] = optional_json(entry.minutes);
+  j["minutes"] = entry.minutes ? nlohmann::json(entry.minutes->count()) : nlohmann::json(nullptr);
   j["tags"] = entry.tags;
-  j["logged_at"] = entry.logged_at;
-  if (entry.kind == "1on1") {
+  j["logged_at"] = domain::format_instant(entry.logged_at);
+  const auto name_or_null = [](const auto& value) {
+    return value ? nlohmann::json(domain::name_of(*value)) : nlohmann::json(nullptr);
+  };
+  if (entry.kind == EntryKind::one_on_one) {
     j["mood"] = optional_json(entry.mood);
     j["cancelled"] = entry.cancelled;
   }
-  if (entry.kind == "feedback") j["polarity"] = optional_json(entry.polarity);
-  if (entry.kind == "checkin") {
-    j["status"] = optional_json(entry.status);
-    j["delegation"] = optional_json(entry.delegation);
+  if (entry.kind == EntryKind::feedback) j["polarity"] = name_or_null(entry.polarity);
+  if (entry.kind == EntryKind::checkin) {
+    j["status"] = name_or_null(entry.status);
+    j["delegation"] =
+        entry.delegation ? nlohmann::json(entry.delegation->value) : nlohmann::json(nullptr);
   }
-  if (entry.kind == "learn") j["type"] = optional_json(entry.learn_type);
-  if (entry.kind == "1on1" || entry.kind == "feedback" || entry.kind == "talk")
-    j["about"] = optional_json(entry.about);
+  if (entry.kind == EntryKind::learn) j["type"] = name_or_null(entry.learn_type);
+  if (entry.kind == EntryKind::one_on_one || entry.kind == EntryKind::feedback ||
+      entry.kind == EntryKind::talk)
+    j["about"] = entry.about ? nlohmann::json(entry.about->value) : nlohmann::json(nullptr);
   return j;
 }
 
 std::string entry_summary(const domain::Entry& entry) {
-  std::string line = fmt::format("#{} {} {}", entry.id, entry.date, entry.kind);
-  if (entry.kind == "1on1" && entry.cancelled) line += " (cancelled)";
-  if (entry.polarity) line += " " + *entry.polarity;
+  std::string line = fmt::format("#{} {} {}", entry.id.value, domain::format_date(entry.date),
+                                 domain::name_of(entry.kind));
+  if (entry.kind == domain::EntryKind::one_on_one && entry.cancelled) line += " (cancelled)";
+  if (entry.polarity) line += fmt::format(" {}", domain::name_of(*entry.polarity));
   if (!entry.people.empty()) {
     std::string people;
     for (const auto& handle : entry.people) people += (people.empty() ? "" : ",") + handle;
@@ -117,10 +164,10 @@ std::string entry_summary(const domain::Entry& entry) {
   }
   if (entry.minutes) line += " " + domain::format_minutes(*entry.minutes);
   if (entry.mood) line += fmt::format(" mood {}", *entry.mood);
-  if (entry.status) line += " " + *entry.status;
-  if (entry.learn_type) line += " " + *entry.learn_type;
-  if (entry.delegation) line += fmt::format(" on delegation #{}", *entry.delegation);
-  if (entry.about) line += fmt::format(" about concern #{}", *entry.about);
+  if (entry.status) line += fmt::format(" {}", domain::name_of(*entry.status));
+  if (entry.learn_type) line += fmt::format(" {}", domain::name_of(*entry.learn_type));
+  if (entry.delegation) line += fmt::format(" on delegation #{}", entry.delegation->value);
+  if (entry.about) line += fmt::format(" about concern #{}", entry.about->value);
   for (const auto& tag : entry.tags) line += " +" + tag;
   return line;
 }

@@ -21,19 +21,29 @@ CLI::Option* add_format_option(CLI::App* command, std::string& format,
 // The person with this handle, or a UsageError with a "did you mean" hint.
 domain::Person require_person(storage::Store& store, const std::string& handle_text);
 std::vector<domain::Person> require_people(storage::Store& store, const std::string& handle_list);
-// The open concerns that name this person.
-std::vector<domain::Concern> open_concerns_about(storage::Store& store, const std::string& handle);
+std::vector<domain::PersonId> ids_of(const std::vector<domain::Person>& people);
+// The person's id when a handle was given, else nothing (for "only this person's" filters).
+std::optional<domain::PersonId> optional_person_id(storage::Store& store,
+                                                   const std::string& handle);
+
+// The open item with this id, or a UsageError pointing to its list.
+domain::Topic require_topic(storage::Store& store, domain::TopicId id);
+domain::Action require_action(storage::Store& store, domain::ActionId id);
+domain::Delegation require_delegation(storage::Store& store, domain::DelegationId id);
+domain::Concern require_concern(storage::Store& store, domain::ConcernId id);
+domain::Entry require_entry(storage::Store& store, domain::EntryId id);
 
 // "unknown person 'bob'": what naming a person means while there is no database yet.
 std::string unknown_person(const std::string& handle_text);
+// "unknown concern #4", the same for an id.
+std::string unknown_item(const std::string& what, std::int64_t id);
 
 // Free text from positional words and/or --note; checked to be valid UTF-8.
 std::string join_text(const std::vector<std::string>& words, const std::string& note_option);
-void check_text(const std::string& text, const std::string& what);
 
 // A date of the contract relative to today (see domain::parse_date).
-std::string parse_user_date(const Context& ctx, const std::string& text,
-                            domain::DateDirection direction = domain::DateDirection::past);
+domain::Date parse_user_date(const Context& ctx, const std::string& text,
+                             domain::DateDirection direction = domain::DateDirection::past);
 
 void print_json(std::ostream& out, const nlohmann::json& document);
 nlohmann::json entry_json(const domain::Entry& entry);
@@ -44,6 +54,13 @@ std::string entry_summary(const domain::Entry& entry);
 template <typename T>
 nlohmann::json optional_json(const std::optional<T>& value) {
   return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+nlohmann::json date_json(const std::optional<domain::Date>& day);
+inline nlohmann::json date_json(domain::Date day) {
+  return domain::format_date(day);
+}
+inline nlohmann::json text_or_null(const std::string& text) {
+  return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text);
 }
 
 // A listing on a missing database: nothing to list (JSON still gets its empty list).
@@ -60,6 +77,17 @@ void print_list(Context& ctx, const std::string& format, const std::vector<Item>
   }
   if (items.empty()) ctx.out << empty_text << "\n";
   for (const auto& item : items) print_line(item);
+}
+
+// A command that changes one existing thing: opens the database (failing with
+// `error_if_missing` when there is none), runs `change` in one write transaction and prints
+// the line it returns once that committed.
+template <typename Change>
+void change_and_confirm(Context& ctx, const std::string& error_if_missing, Change&& change) {
+  auto db = ctx.open_for_writing(error_if_missing);
+  storage::Store store{db};
+  const std::string confirmation = db.write([&] { return change(store); });
+  ctx.out << confirmation << "\n";
 }
 
 // Output only: the text as a terminal should show it, bold when colour is on.

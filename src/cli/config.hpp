@@ -5,19 +5,9 @@
 #include <vector>
 
 #include "domain/review_policy.hpp"
+#include "mail/settings.hpp"
 
 namespace mgr::cli {
-
-struct MailSettings {
-  std::string to;
-  std::string from;
-  std::string transport = "sendmail";
-  std::string sendmail = "/usr/sbin/sendmail";
-  std::string smtp_url;
-  std::string smtp_user;
-  std::string smtp_password_file;
-  std::string smtp_password_command;
-};
 
 // One line of `mgr config`: an effective setting and where it came from.
 struct SettingSource {
@@ -32,7 +22,7 @@ struct Config {
   std::string timezone;  // empty: TZ, else the system zone
   std::string review_day = "fri";
   domain::ReviewPolicy review;
-  MailSettings mail;
+  mail::MailSettings mail;
   std::vector<SettingSource> sources;
 };
 

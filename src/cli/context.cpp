@@ -76,8 +76,13 @@ bool Context::color() const {
   return !no_color && env.stdout_is_terminal && !env.get("NO_COLOR");
 }
 
+void Context::print_notices(const storage::Database& db) {
+  for (const auto& notice : db.notices()) err << "mgr: note: " << notice << "\n";
+}
+
 std::optional<storage::Database> Context::open_for_reading(bool quiet_stdout) {
   auto db = storage::Database::open_read_only(db_path);
+  if (db) print_notices(*db);
   if (!db) {
     std::ostream& to = quiet_stdout ? err : out;
     to << "No mgr database at " << db_path.string() << " yet.\n"
@@ -91,15 +96,9 @@ storage::Database Context::open_for_writing(const std::string& error_if_missing)
   if (!error_if_missing.empty() && !std::filesystem::exists(db_path))
     throw UsageError(error_if_missing, "there is no mgr database at " + db_path.string() +
                                            " yet; start with `mgr person add HANDLE`");
-  return storage::Database::open_for_writing(db_path);
-}
-
-std::string Context::today() const {
-  return domain::format_date(clock.today());
-}
-
-std::string Context::now_instant() const {
-  return domain::format_instant(clock.now);
+  auto db = storage::Database::open_for_writing(db_path);
+  print_notices(db);
+  return db;
 }
 
 void CommandTable::add(CLI::App* command, std::function<void()> run) {

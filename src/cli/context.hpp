@@ -22,7 +22,7 @@ namespace mgr::cli {
 // What main read from the outside world, once: the real clock, the environment variables mgr
 // reads, and whether stdout is a terminal.
 struct Environment {
-  domain::Seconds system_now;
+  domain::Instant system_now;
   std::map<std::string, std::string> variables;
   bool stdout_is_terminal = false;
 
@@ -61,8 +61,10 @@ class Context {
   // it (e.g. "unknown person 'bob'"): it fails with that instead of creating an empty file.
   storage::Database open_for_writing(const std::string& error_if_missing = {});
 
-  std::string today() const;
-  std::string now_instant() const;
+  domain::Date today() const { return clock.today(); }
+
+ private:
+  void print_notices(const storage::Database& db);
 };
 
 // The commands a parse can select. Each command file registers its commands here; the chosen
@@ -79,11 +81,16 @@ class CommandTable {
 
 void register_person_commands(CLI::App& app, CommandTable& table, Context& ctx);
 void register_log_commands(CLI::App& app, CommandTable& table, Context& ctx);
-void register_open_item_commands(CLI::App& app, CommandTable& table, Context& ctx);
+void register_topic_commands(CLI::App& app, CommandTable& table, Context& ctx);
+void register_action_commands(CLI::App& app, CommandTable& table, Context& ctx);
+void register_delegation_commands(CLI::App& app, CommandTable& table, Context& ctx);
+void register_concern_commands(CLI::App& app, CommandTable& table, Context& ctx);
 void register_history_commands(CLI::App& app, CommandTable& table, Context& ctx);
 void register_config_commands(CLI::App& app, CommandTable& table, Context& ctx);
 void register_demo_commands(CLI::App& app, CommandTable& table, Context& ctx);
 void register_schedule_commands(CLI::App& app, CommandTable& table, Context& ctx);
+void register_today_commands(CLI::App& app, CommandTable& table, Context& ctx);
+void register_prep_commands(CLI::App& app, CommandTable& table, Context& ctx);
 
 // Parses, resolves settings and runs one command; returns the process exit code.
 int run(int argc, const char* const* argv, Environment environment, std::ostream& out,

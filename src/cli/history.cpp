@@ -2,7 +2,9 @@
 #include <fmt/format.h>
 
 #include "cli/common.hpp"
+#include "cli/item_pages.hpp"
 #include "domain/errors.hpp"
+#include "domain/validate.hpp"
 
 namespace mgr::cli {
 
@@ -12,104 +14,103 @@ void show_history(Context& ctx, const std::string& handle, const std::string& ki
                   const std::string& since, const std::string& until, const std::string& limit,
                   const std::string& format) {
   storage::EntryFilter filter;
-  if (!kind.empty()) {
-    if (!domain::is_entry_kind(kind)) {
-      std::vector<std::string> kinds(std::begin(domain::k_entry_kinds),
-                                     std::end(domain::k_entry_kinds));
-      auto close = domain::closest_match(kind, kinds);
-      throw UsageError("unknown kind '" + kind + "'",
-                       close ? "did you mean '" + *close + "'?" : "see `mgr log --help`");
-    }
-    filter.kind = kind;
-  }
+  if (!kind.empty()) filter.kind = domain::parse_choice<domain::EntryKind>(kind, "kind");
   if (!since.empty()) filter.since = parse_user_date(ctx, since);
   if (!until.empty()) filter.until = parse_user_date(ctx, until);
-  if (!limit.empty()) filter.limit = domain::parse_id(limit, "--limit");
+  if (!limit.empty()) filter.limit = domain::parse_id_number(limit, "--limit");
   auto db = open_for_listing(ctx, format);
   if (!db) return;
   storage::Store store{*db};
-  if (!handle.empty()) filter.person_id = require_person(store, handle).id;
-  print_list(ctx, format, store.list_entries(filter), entry_json, "Nothing logged matches.",
+  const auto entries = db->read([&] {
+    if (!handle.empty()) filter.person = require_person(store, handle).id;
+    return store.list_entries(filter);
+  });
+  print_list(ctx, format, entries, entry_json, "Nothing logged matches.",
              [&](const domain::Entry& entry) { print_entry(ctx.out, entry); });
 }
 
-domain::Entry require_entry(storage::Store& store, long long id) {
-  auto entry = store.find_entry(id);
-  if (!entry) throw UsageError("unknown entry #" + std::to_string(id), "see `mgr history`");
-  return *entry;
-}
-
 void show_entry(Context& ctx, const std::string& id_text, const std::string& format) {
-  const long long id = domain::parse_id(id_text, "entry");
+  const auto id = domain::parse_id<domain::EntryId>(id_text, "entry");
   auto db = ctx.open_for_reading(format == "json");
   if (!db) return;
   storage::Store store{*db};
-  const auto entry = require_entry(store, id);
-  if (format == "json") return print_json(ctx.out, entry_json(entry));
-  // One entry on its own: the note exactly as stored, after a blank line, so it can be copied.
-  ctx.out << entry_summary(entry) << "\n";
-  if (entry.note.empty()) return;
-  ctx.out << "\n" << entry.note << (entry.note.back() == '\n' ? "" : "\n");
+  show_item(ctx, ItemPage{db->read([&] { return require_entry(store, id); })}, format);
 }
 
 void edit_entry(Context& ctx, const std::string& id_text, const std::string& date_text,
                 const std::string& note, bool note_given) {
-  const long long id = domain::parse_id(id_text, "entry");
+  const auto id = domain::parse_id<domain::EntryId>(id_text, "entry");
   if (date_text.empty() && !note_given)
     throw UsageError("nothing to change", "pass --date DATE and/or --note TEXT");
-  std::optional<std::string> date;
+  std::optional<domain::Date> date;
   if (!date_text.empty()) date = parse_user_date(ctx, date_text);
-  if (note_given) check_text(note, "the note");
-  auto db = ctx.open_for_writing("unknown entry #" + std::to_string(id));
-  storage::Store store{db};
-  domain::Entry entry;
-  db.write([&] {
-    entry = require_entry(store, id);
+  if (note_given) domain::check_text(note, "the note");
+  change_and_confirm(ctx, unknown_item("entry", id.value), [&](storage::Store& store) {
+    auto entry = require_entry(store, id);
     if (date) entry.date = *date;
     if (note_given) entry.note = note;
-    if (entry.kind == "concern" && entry.note.empty())
+    if (entry.kind == domain::EntryKind::concern && entry.note.empty())
       throw UsageError("a concern needs its text; resolve or drop it instead");
     store.update_entry(id, entry.date, entry.note);
+    return "updated " + entry_summary(entry);
   });
-  ctx.out << "updated " << entry_summary(entry) << "\n";
 }
 
 // Deleting a delegation with check-ins would silently drop them too; ask for those first.
 void delete_entry_checked(storage::Store& store, const domain::Entry& entry) {
-  if (entry.kind == "delegate") {
-    const auto count = store.count_entries_about_delegation(entry.id);
+  if (entry.kind == domain::EntryKind::delegate) {
+    const auto count = store.count_checkins(domain::DelegationId{entry.id.value});
     if (count > 0)
-      throw UsageError(fmt::format("delegation #{} has {} check-in(s)", entry.id, count),
+      throw UsageError(fmt::format("delegation #{} has {} check-in(s)", entry.id.value, count),
                        "delete its check-ins first, or close it with `mgr delegation drop`");
   }
   store.delete_entry(entry.id);
 }
 
-void delete_entry(Context& ctx, const std::string& id_text) {
-  const long long id = domain::parse_id(id_text, "entry");
-  auto db = ctx.open_for_writing("unknown entry #" + std::to_string(id));
+// Deletes entry `id`, or the newest entry when there is none (undo), and prints it.
+void delete_entry(Context& ctx, std::optional<domain::EntryId> id, const char* verb) {
+  auto db = ctx.open_for_writing(id ? unknown_item("entry", id->value)
+                                    : std::string{"nothing to undo: the log is empty"});
   storage::Store store{db};
-  domain::Entry entry;
-  db.write([&] {
-    entry = require_entry(store, id);
-    delete_entry_checked(store, entry);
+  const auto entry = db.write([&] {
+    if (!id) id = store.latest_entry_id();
+    if (!id) throw UsageError("nothing to undo: the log is empty");
+    auto found = require_entry(store, *id);
+    delete_entry_checked(store, found);
+    return found;
   });
-  ctx.out << "deleted ";
+  ctx.out << verb << " ";
   print_entry(ctx.out, entry);
 }
 
-void undo(Context& ctx) {
-  auto db = ctx.open_for_writing(std::string("nothing to undo: the log is empty"));
-  storage::Store store{db};
-  domain::Entry entry;
-  db.write([&] {
-    const auto latest = store.latest_entry_id();
-    if (!latest) throw UsageError("nothing to undo: the log is empty");
-    entry = require_entry(store, *latest);
-    delete_entry_checked(store, entry);
+// `mgr show ID`: whatever the number names, shown as its own `show` command would.
+void show_anything(Context& ctx, const std::string& id_text, const std::string& format) {
+  const auto number = domain::parse_id_number(id_text, "item");
+  auto db = ctx.open_for_reading(format == "json");
+  if (!db) return;
+  storage::Store store{*db};
+  const auto item = db->read([&]() -> std::optional<ItemPage> {
+    const auto what = store.what_is(number);
+    if (!what) return std::nullopt;
+    switch (*what) {
+      case storage::Numbered::topic:
+        return ItemPage{require_topic(store, domain::TopicId{number})};
+      case storage::Numbered::action:
+        return ItemPage{require_action(store, domain::ActionId{number})};
+      case storage::Numbered::entry:
+        break;
+    }
+    // The concern or delegation an entry opened is what its number names.
+    if (auto concern = store.find_concern(domain::ConcernId{number})) return ItemPage{*concern};
+    if (auto delegation = store.find_delegation(domain::DelegationId{number}))
+      return ItemPage{DelegationPage{*delegation, store.checkins(delegation->id)}};
+    if (auto entry = store.find_entry(domain::EntryId{number})) return ItemPage{*entry};
+    return std::nullopt;
   });
-  ctx.out << "undid ";
-  print_entry(ctx.out, entry);
+  if (!item)
+    throw UsageError(fmt::format("nothing is numbered #{}", number),
+                     "it may have been deleted; see `mgr history`");
+  show_item(ctx, *item, format);
 }
 
 }  // namespace
@@ -144,10 +145,18 @@ void register_history_commands(CLI::App& app, CommandTable& table, Context& ctx)
   table.add(edit, [&ctx, s, note] { edit_entry(ctx, s->id, s->date, s->note, note->count() > 0); });
   auto* remove = entry->add_subcommand("delete", "Delete an entry");
   remove->add_option("id", s->id, "Entry id")->required();
-  table.add(remove, [&ctx, s] { delete_entry(ctx, s->id); });
+  table.add(remove, [&ctx, s] {
+    delete_entry(ctx, domain::parse_id<domain::EntryId>(s->id, "entry"), "deleted");
+  });
 
   auto* undo_command = app.add_subcommand("undo", "Delete the entry you logged last, printing it");
-  table.add(undo_command, [&ctx] { undo(ctx); });
+  table.add(undo_command, [&ctx] { delete_entry(ctx, std::nullopt, "undid"); });
+
+  auto* show_command = app.add_subcommand(
+      "show", "Show whatever an id names: an entry, talking point, action, concern or delegation");
+  show_command->add_option("id", s->id, "Any id mgr printed, e.g. 42")->required();
+  add_format_option(show_command, s->format, {"text", "json"});
+  table.add(show_command, [&ctx, s] { show_anything(ctx, s->id, s->format); });
 }
 
 }  // namespace mgr::cli

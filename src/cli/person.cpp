@@ -3,6 +3,7 @@
 
 #include "cli/common.hpp"
 #include "domain/errors.hpp"
+#include "domain/validate.hpp"
 
 namespace mgr::cli {
 
@@ -39,70 +40,77 @@ struct PersonOptions {
       person.name = name;
     }
     if (has("--relation")) {
-      person.relation = domain::parse_relation(relation);
+      person.relation = domain::parse_choice<domain::Relation>(relation, "relation");
       if (!has("--cadence")) person.cadence = domain::default_cadence(person.relation);
     }
     if (has("--cadence")) person.cadence = domain::parse_cadence(cadence);
     if (has("--day")) {
       if (day.empty() || day == "none")
-        person.day.reset();
+        person.slot_day.reset();
       else
-        person.day = domain::weekday_name(domain::parse_weekday(day));
+        person.slot_day = domain::parse_weekday(day);
     }
     if (has("--time")) {
       if (time.empty() || time == "none")
-        person.time_minutes.reset();
+        person.slot_time.reset();
       else
-        person.time_minutes = domain::parse_clock_time(time);
+        person.slot_time = domain::parse_clock_time(time);
     }
-    if (has("--length")) person.length_minutes = domain::parse_duration_minutes(length);
+    if (has("--length")) person.length = domain::parse_duration(length);
     if (has("--tz")) {
       if (tz.empty() || tz == "none")
-        person.tz.reset();
+        person.zone = nullptr;
       else
-        person.tz = domain::find_zone(tz)->name();
+        person.zone = domain::find_zone(tz);
     }
     if (has("--since")) person.since = parse_user_date(ctx, since);
   }
 };
 
 std::string effective_zone(const Context& ctx, const Person& person) {
-  return person.tz ? *person.tz : ctx.clock.zone->name();
+  return (person.zone != nullptr ? person.zone : ctx.clock.zone)->name();
+}
+
+std::string relation_text(const Person& person) {
+  return std::string{domain::name_of(person.relation)};
 }
 
 nlohmann::json person_json(const Context& ctx, const Person& person) {
   nlohmann::json j;
   j["handle"] = person.handle;
   j["name"] = person.name;
-  j["relation"] = domain::relation_name(person.relation);
-  j["cadence"] = person.cadence.text;
-  j["day"] = optional_json(person.day);
-  j["time"] = person.time_minutes ? nlohmann::json(domain::format_clock_time(*person.time_minutes))
-                                  : nlohmann::json(nullptr);
-  j["length"] = person.length_minutes;
+  j["relation"] = relation_text(person);
+  j["cadence"] = domain::cadence_name(person.cadence);
+  j["day"] = person.slot_day ? nlohmann::json(domain::weekday_name(*person.slot_day))
+                             : nlohmann::json(nullptr);
+  j["time"] = person.slot_time ? nlohmann::json(domain::format_clock_time(*person.slot_time))
+                               : nlohmann::json(nullptr);
+  j["length"] = person.length.count();
   j["tz"] = effective_zone(ctx, person);
-  j["since"] = person.since;
+  j["since"] = domain::format_date(person.since);
   j["archived"] = person.archived;
   j["away"] = nlohmann::json::array();
   for (const auto& away : person.away)
-    j["away"].push_back({{"from", away.from}, {"to", away.to}, {"reason", away.reason}});
+    j["away"].push_back({{"id", away.id.value},
+                         {"from", domain::format_date(away.from)},
+                         {"to", domain::format_date(away.to)},
+                         {"reason", away.reason}});
   return j;
 }
 
 std::string slot_text(const Context& ctx, const Person& person) {
-  std::string slot = person.cadence.text;
-  if (person.day) slot += " " + *person.day;
-  if (person.time_minutes) slot += " " + domain::format_clock_time(*person.time_minutes);
-  if (person.day || person.time_minutes) slot += " " + effective_zone(ctx, person);
-  slot += ", " + domain::format_minutes(person.length_minutes);
+  std::string slot = domain::cadence_name(person.cadence);
+  if (person.slot_day) slot += " " + domain::weekday_name(*person.slot_day);
+  if (person.slot_time) slot += " " + domain::format_clock_time(*person.slot_time);
+  if (person.slot_day || person.slot_time) slot += " " + effective_zone(ctx, person);
+  slot += ", " + domain::format_minutes(person.length);
   return slot;
 }
 
 void print_person_line(const Context& ctx, const Person& person) {
   ctx.out << fmt::format("{:<16} {:<24} {:<8} {}{}\n", person.handle,
-                         person.name.empty() ? "-" : person.name,
-                         domain::relation_name(person.relation), slot_text(ctx, person),
-                         person.archived ? "  (archived)" : "");
+                         person.name.empty() ? "-" : person.name, relation_text(person),
+                         slot_text(ctx, person), person.archived ? "  (archived)" : "");
 }
 
 void add_person(Context& ctx, const std::string& handle_text, const PersonOptions& options) {
@@ -111,29 +119,24 @@ void add_person(Context& ctx, const std::string& handle_text, const PersonOption
   person.since = ctx.today();
   person.cadence = domain::default_cadence(person.relation);
   options.apply(ctx, person);
-  auto db = ctx.open_for_writing();
-  storage::Store store{db};
-  db.write([&] {
+  change_and_confirm(ctx, "", [&](storage::Store& store) {
     if (store.find_person(person.handle))
       throw UsageError("a person with handle '" + person.handle + "' already exists",
                        "use `mgr person edit " + person.handle + "` to change them");
-    store.add_person(person, ctx.now_instant());
+    store.add_person(person, ctx.clock.now);
+    return "added " + person.handle + " (" + relation_text(person) + ", " + slot_text(ctx, person) +
+           ")";
   });
-  ctx.out << "added " << person.handle << " (" << domain::relation_name(person.relation) << ", "
-          << slot_text(ctx, person) << ")\n";
 }
 
 void edit_person(Context& ctx, const std::string& handle, const PersonOptions& options) {
-  auto db = ctx.open_for_writing(unknown_person(handle));
-  storage::Store store{db};
-  Person person;
-  db.write([&] {
-    person = require_person(store, handle);
+  change_and_confirm(ctx, unknown_person(handle), [&](storage::Store& store) {
+    Person person = require_person(store, handle);
     options.apply(ctx, person);
     store.update_person(person);
+    return "updated " + person.handle + " (" + relation_text(person) + ", " +
+           slot_text(ctx, person) + ")";
   });
-  ctx.out << "updated " << person.handle << " (" << domain::relation_name(person.relation) << ", "
-          << slot_text(ctx, person) << ")\n";
 }
 
 void list_people(Context& ctx, bool all, const std::string& format) {
@@ -141,24 +144,39 @@ void list_people(Context& ctx, bool all, const std::string& format) {
   if (!db) return;
   storage::Store store{*db};
   print_list(
-      ctx, format, store.list_people(all),
+      ctx, format, db->read([&] { return store.list_people(all); }),
       [&](const Person& person) { return person_json(ctx, person); },
       "No people yet. Add one with `mgr person add HANDLE`.",
       [&](const Person& person) { print_person_line(ctx, person); });
 }
 
+// Everything `person show` prints about one person, read in one snapshot.
+struct PersonPage {
+  Person person;
+  std::vector<domain::Entry> timeline;
+  std::vector<domain::Topic> topics;
+  std::vector<domain::Action> actions;
+  std::vector<domain::Delegation> delegations;
+  std::vector<domain::Concern> concerns;
+};
+
 void show_person(Context& ctx, const std::string& handle, const std::string& format) {
   auto db = ctx.open_for_reading(format == "json");
   if (!db) return;
   storage::Store store{*db};
-  const Person person = require_person(store, handle);
-  storage::EntryFilter filter;
-  filter.person_id = person.id;
-  const auto timeline = store.list_entries(filter);
-  const auto topics = store.list_topics(person.id, false);
-  const auto actions = store.list_actions(person.id, std::nullopt, false);
-  const auto delegations = store.list_delegations(person.id, false);
-  const auto concerns = open_concerns_about(store, person.handle);
+  const auto page = db->read([&] {
+    PersonPage loaded;
+    loaded.person = require_person(store, handle);
+    storage::EntryFilter filter;
+    filter.person = loaded.person.id;
+    loaded.timeline = store.list_entries(filter);
+    loaded.topics = store.list_topics(loaded.person.id, false);
+    loaded.actions = store.list_actions(loaded.person.id, std::nullopt, false);
+    loaded.delegations = store.list_delegations(loaded.person.id, false);
+    loaded.concerns = store.list_concerns(loaded.person.id, false);
+    return loaded;
+  });
+  const auto& [person, timeline, topics, actions, delegations, concerns] = page;
 
   if (format == "json") {
     auto j = person_json(ctx, person);
@@ -166,16 +184,18 @@ void show_person(Context& ctx, const std::string& handle, const std::string& for
     for (const auto& entry : timeline) j["timeline"].push_back(entry_json(entry));
     j["open_topics"] = nlohmann::json::array();
     for (const auto& topic : topics)
-      j["open_topics"].push_back({{"id", topic.id}, {"text", topic.text}});
+      j["open_topics"].push_back({{"id", topic.id.value}, {"text", topic.text}});
     j["open_actions"] = nlohmann::json::array();
     for (const auto& action : actions)
-      j["open_actions"].push_back(
-          {{"id", action.id}, {"owner", action.owner}, {"text", action.text}});
+      j["open_actions"].push_back({{"id", action.id.value},
+                                   {"owner", domain::name_of(action.owner)},
+                                   {"text", action.text}});
     j["open_delegations"] = nlohmann::json::array();
     for (const auto& d : delegations)
-      j["open_delegations"].push_back({{"id", d.id}, {"outcome", d.outcome}});
+      j["open_delegations"].push_back({{"id", d.id.value}, {"outcome", d.outcome}});
     j["open_concerns"] = nlohmann::json::array();
-    for (const auto& c : concerns) j["open_concerns"].push_back({{"id", c.id}, {"text", c.text}});
+    for (const auto& c : concerns)
+      j["open_concerns"].push_back({{"id", c.id.value}, {"text", c.text}});
     print_json(ctx.out, j);
     return;
   }
@@ -183,29 +203,30 @@ void show_person(Context& ctx, const std::string& handle, const std::string& for
   auto& out = ctx.out;
   out << bold(ctx, person.handle) << (person.name.empty() ? "" : " — " + person.name)
       << (person.archived ? " (archived)" : "") << "\n";
-  out << "  relation  " << domain::relation_name(person.relation) << "\n";
+  out << "  relation  " << relation_text(person) << "\n";
   out << "  1:1s      " << slot_text(ctx, person) << "\n";
-  out << "  since     " << person.since << "\n";
+  out << "  since     " << domain::format_date(person.since) << "\n";
   for (const auto& away : person.away)
-    out << "  away      " << away.from << " to " << away.to
-        << (away.reason.empty() ? "" : " (" + away.reason + ")") << "\n";
+    out << "  away      " << domain::format_date(away.from) << " to "
+        << domain::format_date(away.to) << (away.reason.empty() ? "" : " (" + away.reason + ")")
+        << "\n";
   if (!topics.empty()) {
     out << "\nOpen talking points\n";
-    for (const auto& topic : topics) out << fmt::format("  #{} {}\n", topic.id, topic.text);
+    for (const auto& topic : topics) out << fmt::format("  #{} {}\n", topic.id.value, topic.text);
   }
   if (!actions.empty()) {
     out << "\nOpen actions\n";
     for (const auto& action : actions)
-      out << fmt::format("  #{} [{}] {}\n", action.id, action.owner == "me" ? "mine" : "theirs",
-                         action.text);
+      out << fmt::format("  #{} [{}] {}\n", action.id.value,
+                         action.owner == domain::Owner::me ? "mine" : "theirs", action.text);
   }
   if (!delegations.empty()) {
     out << "\nOpen delegations\n";
-    for (const auto& d : delegations) out << fmt::format("  #{} {}\n", d.id, d.outcome);
+    for (const auto& d : delegations) out << fmt::format("  #{} {}\n", d.id.value, d.outcome);
   }
   if (!concerns.empty()) {
     out << "\nOpen concerns\n";
-    for (const auto& c : concerns) out << fmt::format("  #{} {}\n", c.id, c.text);
+    for (const auto& c : concerns) out << fmt::format("  #{} {}\n", c.id.value, c.text);
   }
   out << "\nTimeline\n";
   if (timeline.empty()) out << "  nothing logged yet\n";
@@ -217,34 +238,25 @@ void mark_away(Context& ctx, const std::string& handle, const std::string& from_
   domain::TimeAway away;
   away.from = parse_user_date(ctx, from_text, domain::DateDirection::future);
   away.to = parse_user_date(ctx, to_text, domain::DateDirection::future);
-  if (away.to < away.from)
-    throw UsageError("--to " + to_text + " (" + away.to + ") is before --from " + from_text + " (" +
-                     away.from + ")");
-  check_text(reason, "the reason");
+  domain::check_time_away(away);
+  domain::check_text(reason, "the reason");
   away.reason = reason;
-  auto db = ctx.open_for_writing(unknown_person(handle));
-  storage::Store store{db};
-  std::string who;
-  db.write([&] {
+  change_and_confirm(ctx, unknown_person(handle), [&](storage::Store& store) {
     const Person person = require_person(store, handle);
-    who = person.handle;
     store.add_time_away(person.id, away);
+    return person.handle + " is away " + domain::format_date(away.from) + " to " +
+           domain::format_date(away.to) + "; no 1:1 is due then";
   });
-  ctx.out << who << " is away " << away.from << " to " << away.to << "; no 1:1 is due then\n";
 }
 
 void set_archived(Context& ctx, const std::string& handle, bool archived) {
-  auto db = ctx.open_for_writing(unknown_person(handle));
-  storage::Store store{db};
-  std::string who;
-  db.write([&] {
+  change_and_confirm(ctx, unknown_person(handle), [&](storage::Store& store) {
     const Person person = require_person(store, handle);
-    who = person.handle;
     if (person.archived == archived)
-      throw UsageError(who + (archived ? " is already archived" : " is not archived"));
+      throw UsageError(person.handle + (archived ? " is already archived" : " is not archived"));
     store.set_archived(person.id, archived);
+    return (archived ? "archived " : "restored ") + person.handle;
   });
-  ctx.out << (archived ? "archived " : "restored ") << who << "\n";
 }
 
 }  // namespace

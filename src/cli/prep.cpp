@@ -3,71 +3,20 @@
 
 #include <algorithm>
 
+#include "cli/agenda_text.hpp"
 #include "cli/common.hpp"
-#include "cli/schedule.hpp"
 #include "domain/errors.hpp"
+#include "domain/prep.hpp"
 
 namespace mgr::cli {
 
 namespace {
 
-constexpr std::size_t k_mood_window = 5;
-
-struct DelegationPrep {
-  domain::Delegation delegation;
-  std::optional<date::local_days> next_checkin;
-};
-
-struct PrepSheet {
-  domain::Person person;
-  std::optional<domain::DueSlot> next;
-  std::optional<domain::Entry> last_one_on_one;
-  std::optional<int> days_since_last;
-  std::vector<domain::Topic> topics;
-  std::vector<domain::Action> actions;
-  std::vector<DelegationPrep> delegations;
-  std::vector<domain::Concern> concerns;
-  std::optional<domain::Entry> last_positive;
-  std::optional<domain::Entry> last_constructive;
-  std::vector<domain::Entry> recent_one_on_ones;  // up to five held ones, oldest first
-};
-
-PrepSheet load_prep_sheet(storage::Store& store, const domain::Person& person,
-                          const domain::Clock& clock) {
-  PrepSheet sheet;
-  sheet.person = person;
-  sheet.next = next_slot(load_person_plan(store, person), clock);
-  storage::EntryFilter filter;
-  filter.person_id = person.id;
-  // Newest first, so the first match of each kind is the latest.
-  for (const auto& entry : store.list_entries(filter)) {
-    if (entry.kind == "1on1" && !entry.cancelled) {
-      if (!sheet.last_one_on_one) sheet.last_one_on_one = entry;
-      if (sheet.recent_one_on_ones.size() < k_mood_window)
-        sheet.recent_one_on_ones.push_back(entry);
-    }
-    if (entry.kind == "feedback" && entry.polarity == "positive" && !sheet.last_positive)
-      sheet.last_positive = entry;
-    if (entry.kind == "feedback" && entry.polarity == "constructive" && !sheet.last_constructive)
-      sheet.last_constructive = entry;
-  }
-  std::reverse(sheet.recent_one_on_ones.begin(), sheet.recent_one_on_ones.end());
-  if (sheet.last_one_on_one) {
-    const auto held = domain::parse_iso_date(sheet.last_one_on_one->date);
-    if (held)
-      sheet.days_since_last =
-          static_cast<int>((clock.today_days() - date::local_days{*held}).count());
-  }
-  sheet.topics = store.list_topics(person.id, false);
-  sheet.actions = store.list_actions(person.id, std::nullopt, false);
-  for (const auto& delegation : store.list_delegations(person.id, false))
-    sheet.delegations.push_back({delegation, domain::next_checkin_due(delegation)});
-  sheet.concerns = open_concerns_about(store, person.handle);
-  return sheet;
-}
+using domain::format_date;
+using domain::PrepSheet;
 
 std::string display_name(const domain::Person& person) {
-  return person.name.empty() ? person.handle : person.name;
+  return person.display_name();
 }
 
 std::string mood_text(const std::optional<int>& mood) {
@@ -77,8 +26,7 @@ std::string mood_text(const std::optional<int>& mood) {
 std::string next_text(const PrepSheet& sheet) {
   if (!sheet.next)
     return sheet.person.archived ? "none (archived)" : "none scheduled (cadence none)";
-  std::string text =
-      slot_when(*sheet.next) + ", " + domain::format_minutes(sheet.next->length_minutes);
+  std::string text = slot_when(*sheet.next) + ", " + domain::format_minutes(sheet.next->length);
   if (sheet.next->overdue_days > 0)
     text += fmt::format(", overdue {}", days_text(sheet.next->overdue_days));
   return text;
@@ -86,22 +34,28 @@ std::string next_text(const PrepSheet& sheet) {
 
 std::string last_text(const PrepSheet& sheet) {
   if (!sheet.last_one_on_one) return "none held yet";
-  return fmt::format("{} ({})", sheet.last_one_on_one->date,
+  return fmt::format("{} ({})", format_date(sheet.last_one_on_one->date),
                      days_ago_text(sheet.days_since_last.value_or(0)));
 }
 
-std::string checkin_text(const DelegationPrep& d) {
-  std::string text = "check-ins " + d.delegation.checkin;
-  if (d.next_checkin) text += ", next " + domain::format_date(*d.next_checkin);
+std::string checkin_text(const domain::DelegationPrep& d) {
+  std::string text = "check-ins " + domain::cadence_name(d.delegation.checkin);
+  if (d.next_checkin) text += ", next " + format_date(*d.next_checkin);
   if (!d.delegation.last_checkin) return text + ", none yet";
   const auto& last = *d.delegation.last_checkin;
-  text += ", last " + last.date + (last.status ? " " + *last.status : "");
+  text += ", last " + format_date(last.date) +
+          (last.status ? fmt::format(" {}", domain::name_of(*last.status)) : "");
   return text;
 }
 
 std::string concern_state(const domain::Concern& concern) {
-  return concern.first_conversation ? "addressed " + *concern.first_conversation
+  return concern.first_conversation ? "addressed " + format_date(*concern.first_conversation)
                                     : "not yet addressed";
+}
+
+std::string due_suffix(const std::optional<domain::Date>& due, const char* before,
+                       const char* after) {
+  return due ? before + format_date(*due) + after : "";
 }
 
 std::vector<std::string> note_lines(const std::string& note) {
@@ -123,7 +77,7 @@ void print_feedback_line(std::ostream& out, const char* label,
     out << fmt::format("  {:<19}none yet\n", label);
     return;
   }
-  out << fmt::format("  {:<19}{} (#{}){}\n", label, entry->date, entry->id,
+  out << fmt::format("  {:<19}{} (#{}){}\n", label, format_date(entry->date), entry->id.value,
                      entry->note.empty() ? "" : ": " + entry->note);
 }
 
@@ -142,19 +96,21 @@ void print_text(Context& ctx, const PrepSheet& sheet) {
   out << "\nTalking points\n";
   if (sheet.topics.empty()) out << "  none open\n";
   for (const auto& topic : sheet.topics)
-    out << fmt::format("  #{} {} (since {})\n", topic.id, topic.text, topic.created);
+    out << fmt::format("  #{} {} (since {})\n", topic.id.value, topic.text,
+                       format_date(topic.created));
 
   out << "\nOpen actions\n";
   if (sheet.actions.empty()) out << "  none open\n";
   for (const auto& action : sheet.actions)
-    out << fmt::format("  #{} [{}] {}{}\n", action.id, action.owner == "me" ? "mine" : "theirs",
-                       action.text, action.due ? " (due " + *action.due + ")" : "");
+    out << fmt::format("  #{} [{}] {}{}\n", action.id.value,
+                       action.owner == domain::Owner::me ? "mine" : "theirs", action.text,
+                       due_suffix(action.due, " (due ", ")"));
 
   out << "\nDelegations\n";
   if (sheet.delegations.empty()) out << "  none open\n";
   for (const auto& d : sheet.delegations) {
-    out << fmt::format("  #{} {}{}\n", d.delegation.id, d.delegation.outcome,
-                       d.delegation.due ? " (due " + *d.delegation.due + ")" : "");
+    out << fmt::format("  #{} {}{}\n", d.delegation.id.value, d.delegation.outcome,
+                       due_suffix(d.delegation.due, " (due ", ")"));
     out << "      " << checkin_text(d) << "\n";
     if (d.delegation.last_checkin && !d.delegation.last_checkin->note.empty())
       out << "      " << d.delegation.last_checkin->note << "\n";
@@ -163,16 +119,16 @@ void print_text(Context& ctx, const PrepSheet& sheet) {
   out << "\nOpen concerns\n";
   if (sheet.concerns.empty()) out << "  none\n";
   for (const auto& concern : sheet.concerns)
-    out << fmt::format("  #{} {} (opened {}, {})\n", concern.id, concern.text, concern.opened,
-                       concern_state(concern));
+    out << fmt::format("  #{} {} (opened {}, {})\n", concern.id.value, concern.text,
+                       format_date(concern.opened), concern_state(concern));
 
   out << "\nFeedback\n";
   print_feedback_line(out, "last positive", sheet.last_positive);
   print_feedback_line(out, "last constructive", sheet.last_constructive);
 
   if (!sheet.last_one_on_one) return;
-  out << fmt::format("\nNotes from the last 1:1 (#{}, {})\n", sheet.last_one_on_one->id,
-                     sheet.last_one_on_one->date);
+  out << fmt::format("\nNotes from the last 1:1 (#{}, {})\n", sheet.last_one_on_one->id.value,
+                     format_date(sheet.last_one_on_one->date));
   if (sheet.last_one_on_one->note.empty()) out << "  (no notes)\n";
   for (const auto& line : note_lines(sheet.last_one_on_one->note)) out << "    " << line << "\n";
 }
@@ -193,34 +149,35 @@ void print_markdown(Context& ctx, const PrepSheet& sheet, bool shared) {
   out << "\n### Talking points\n\n";
   if (sheet.topics.empty()) out << "- (none yet)\n";
   for (const auto& topic : sheet.topics)
-    out << fmt::format("- [ ] {} (#{})\n", topic.text, topic.id);
+    out << fmt::format("- [ ] {} (#{})\n", topic.text, topic.id.value);
 
   out << "\n### Action items\n\n";
   if (sheet.actions.empty()) out << "- (none open)\n";
   for (const auto& action : sheet.actions)
-    out << fmt::format("- [ ] **{}:** {}{} (#{})\n", action.owner == "me" ? "Me" : them,
-                       action.text, action.due ? ", due " + *action.due : "", action.id);
+    out << fmt::format("- [ ] **{}:** {}{} (#{})\n",
+                       action.owner == domain::Owner::me ? "Me" : them, action.text,
+                       due_suffix(action.due, ", due ", ""), action.id.value);
 
   out << "\n### Delegated outcomes\n\n";
   if (sheet.delegations.empty()) out << "- (none open)\n";
   for (const auto& d : sheet.delegations)
-    out << fmt::format("- **{}** (#{}){} — {}\n", d.delegation.outcome, d.delegation.id,
-                       d.delegation.due ? ", due " + *d.delegation.due : "", checkin_text(d));
+    out << fmt::format("- **{}** (#{}){} — {}\n", d.delegation.outcome, d.delegation.id.value,
+                       due_suffix(d.delegation.due, ", due ", ""), checkin_text(d));
   if (shared) return;
 
   out << "\n---\n\n### Private notes (not for the shared agenda)\n\n";
   out << "**Open concerns**\n\n";
   if (sheet.concerns.empty()) out << "- none\n";
   for (const auto& concern : sheet.concerns)
-    out << fmt::format("- {} (#{}, opened {}, {})\n", concern.text, concern.id, concern.opened,
-                       concern_state(concern));
+    out << fmt::format("- {} (#{}, opened {}, {})\n", concern.text, concern.id.value,
+                       format_date(concern.opened), concern_state(concern));
   out << "\n**Last feedback**\n\n";
   for (const auto& [label, entry] :
        {std::pair{"Positive", &sheet.last_positive}, {"Constructive", &sheet.last_constructive}}) {
     if (!*entry)
       out << "- " << label << ": none yet\n";
     else
-      out << fmt::format("- {}, {}: {}\n", label, (*entry)->date,
+      out << fmt::format("- {}, {}: {}\n", label, format_date((*entry)->date),
                          (*entry)->note.empty() ? "(no notes)" : (*entry)->note);
   }
   std::string moods;
@@ -229,7 +186,7 @@ void print_markdown(Context& ctx, const PrepSheet& sheet, bool shared) {
   out << "\n**Mood in the last 1:1s (oldest first):** " << (moods.empty() ? "none yet" : moods)
       << "\n";
   if (!sheet.last_one_on_one) return;
-  out << "\n**Notes from the last 1:1 (" << sheet.last_one_on_one->date << ")**\n\n";
+  out << "\n**Notes from the last 1:1 (" << format_date(sheet.last_one_on_one->date) << ")**\n\n";
   for (const auto& line : note_lines(sheet.last_one_on_one->note))
     out << (line.empty() ? ">" : "> " + line) << "\n";
 }
@@ -238,18 +195,18 @@ void print_markdown(Context& ctx, const PrepSheet& sheet, bool shared) {
 
 nlohmann::json entry_brief(const std::optional<domain::Entry>& entry) {
   if (!entry) return nullptr;
-  return {{"id", entry->id}, {"date", entry->date}, {"note", entry->note}};
+  return {{"id", entry->id.value}, {"date", format_date(entry->date)}, {"note", entry->note}};
 }
 
 nlohmann::json next_json(const std::optional<domain::DueSlot>& slot) {
   if (!slot) return nullptr;
-  return {{"date", domain::format_date(slot->due_date)},
+  return {{"date", format_date(slot->due_date)},
           {"time", optional_json(slot_time(*slot))},
           {"their_time", slot->other_zone && slot->start_in_person_zone
                              ? nlohmann::json(date::format("%H:%M", *slot->start_in_person_zone))
                              : nlohmann::json(nullptr)},
           {"tz", slot->person_zone->name()},
-          {"length", slot->length_minutes},
+          {"length", slot->length.count()},
           {"overdue_days", slot->overdue_days}};
 }
 
@@ -267,55 +224,69 @@ void print_prep_json(Context& ctx, const PrepSheet& sheet) {
   j["talking_points"] = nlohmann::json::array();
   for (const auto& topic : sheet.topics)
     j["talking_points"].push_back(
-        {{"id", topic.id}, {"text", topic.text}, {"created", topic.created}});
+        {{"id", topic.id.value}, {"text", topic.text}, {"created", format_date(topic.created)}});
   j["actions"] = nlohmann::json::array();
   for (const auto& action : sheet.actions)
-    j["actions"].push_back({{"id", action.id},
-                            {"owner", action.owner},
+    j["actions"].push_back({{"id", action.id.value},
+                            {"owner", domain::name_of(action.owner)},
                             {"text", action.text},
-                            {"created", action.created},
-                            {"due", optional_json(action.due)}});
+                            {"created", format_date(action.created)},
+                            {"due", date_json(action.due)}});
   j["delegations"] = nlohmann::json::array();
   for (const auto& d : sheet.delegations) {
     nlohmann::json last = nullptr;
-    if (d.delegation.last_checkin)
-      last = {{"date", d.delegation.last_checkin->date},
-              {"status", optional_json(d.delegation.last_checkin->status)},
-              {"note", d.delegation.last_checkin->note}};
-    j["delegations"].push_back(
-        {{"id", d.delegation.id},
-         {"outcome", d.delegation.outcome},
-         {"due", optional_json(d.delegation.due)},
-         {"checkin", d.delegation.checkin},
-         {"next_checkin", d.next_checkin ? nlohmann::json(domain::format_date(*d.next_checkin))
+    if (const auto& checkin = d.delegation.last_checkin)
+      last = {{"date", format_date(checkin->date)},
+              {"status", checkin->status ? nlohmann::json(domain::name_of(*checkin->status))
                                          : nlohmann::json(nullptr)},
-         {"last_checkin", last}});
+              {"note", checkin->note}};
+    j["delegations"].push_back({{"id", d.delegation.id.value},
+                                {"outcome", d.delegation.outcome},
+                                {"due", date_json(d.delegation.due)},
+                                {"checkin", domain::cadence_name(d.delegation.checkin)},
+                                {"next_checkin", date_json(d.next_checkin)},
+                                {"last_checkin", last}});
   }
   j["concerns"] = nlohmann::json::array();
   for (const auto& concern : sheet.concerns)
-    j["concerns"].push_back({{"id", concern.id},
+    j["concerns"].push_back({{"id", concern.id.value},
                              {"text", concern.text},
-                             {"opened", concern.opened},
+                             {"opened", format_date(concern.opened)},
                              {"addressed", concern.first_conversation.has_value()},
-                             {"first_conversation", optional_json(concern.first_conversation)}});
+                             {"first_conversation", date_json(concern.first_conversation)}});
   j["last_feedback"] = {{"positive", entry_brief(sheet.last_positive)},
                         {"constructive", entry_brief(sheet.last_constructive)}};
   j["mood"] = nlohmann::json::array();
   for (const auto& entry : sheet.recent_one_on_ones)
-    j["mood"].push_back({{"date", entry.date}, {"mood", optional_json(entry.mood)}});
+    j["mood"].push_back({{"date", format_date(entry.date)}, {"mood", optional_json(entry.mood)}});
   print_json(ctx.out, j);
 }
-
-}  // namespace
 
 void show_prep(Context& ctx, const std::string& handle, const std::string& format, bool shared) {
   auto db = ctx.open_for_reading(format == "json");
   if (!db) return;
   storage::Store store{*db};
-  const auto sheet = load_prep_sheet(store, require_person(store, handle), ctx.clock);
+  const auto input = db->read([&] { return store.prep_input(require_person(store, handle)); });
+  const auto sheet = domain::make_prep_sheet(input, ctx.clock);
   if (format == "json") return print_prep_json(ctx, sheet);
   if (format == "markdown") return print_markdown(ctx, sheet, shared);
   print_text(ctx, sheet);
+}
+
+}  // namespace
+
+void register_prep_commands(CLI::App& app, CommandTable& table, Context& ctx) {
+  struct State {
+    std::string handle, format = "text";
+    bool shared = false;
+  };
+  auto s = std::make_shared<State>();
+  auto* prep = app.add_subcommand("prep", "Prep sheet for your next 1:1 with someone");
+  prep->add_option("handle", s->handle, "Who")->required();
+  add_format_option(prep, s->format, {"text", "markdown", "json"});
+  prep->add_flag("--shared", s->shared,
+                 "With --format markdown: only the shareable agenda, without your private notes");
+  table.add(prep, [&ctx, s] { show_prep(ctx, s->handle, s->format, s->shared); });
 }
 
 }  // namespace mgr::cli

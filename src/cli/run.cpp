@@ -5,6 +5,7 @@
 #include "domain/errors.hpp"
 #include "domain/model.hpp"
 #include "domain/parse.hpp"
+#include "util/version.hpp"
 
 namespace mgr::cli {
 
@@ -41,13 +42,11 @@ void check_log_kind(int argc, const char* const* argv) {
       ++i;
       continue;
     }
-    if (word.rfind("-", 0) == 0) continue;
+    if (word.rfind('-', 0) == 0) continue;
     if (word != "log") return;
     const std::string kind = argv[i + 1];
-    if (kind.rfind("-", 0) == 0 || domain::is_entry_kind(kind)) return;
-    std::vector<std::string> kinds(std::begin(domain::k_entry_kinds),
-                                   std::end(domain::k_entry_kinds));
-    auto close = domain::closest_match(kind, kinds);
+    if (kind.rfind('-', 0) == 0 || domain::enum_from_name<domain::EntryKind>(kind)) return;
+    auto close = domain::closest_match(kind, domain::enum_names<domain::EntryKind>());
     throw UsageError("unknown kind '" + kind + "'",
                      close ? "did you mean '" + *close + "'?"
                            : "kinds: 1on1, feedback, concern, talk, delegate, checkin, ic, mgmt, "
@@ -74,7 +73,7 @@ int run(int argc, const char* const* argv, Environment environment, std::ostream
   app.footer(k_footer);
   app.require_subcommand(1);
   app.fallthrough();  // global options are accepted after the command name too
-  app.set_version_flag("--version", "mgr 0.1.0");
+  app.set_version_flag("--version", std::string{"mgr "} + k_version);
   app.add_option("--db", ctx.db_option, "Database file (else MGR_DB, else the XDG data folder)");
   app.add_option("--config", ctx.config_option, "Config file (else MGR_CONFIG, else XDG config)");
   app.add_flag("--no-color", ctx.no_color, "Never colour the output");
@@ -82,10 +81,15 @@ int run(int argc, const char* const* argv, Environment environment, std::ostream
   CommandTable table;
   register_person_commands(app, table, ctx);
   register_log_commands(app, table, ctx);
-  register_open_item_commands(app, table, ctx);
+  register_topic_commands(app, table, ctx);
+  register_action_commands(app, table, ctx);
+  register_delegation_commands(app, table, ctx);
+  register_concern_commands(app, table, ctx);
   register_history_commands(app, table, ctx);
   register_config_commands(app, table, ctx);
   register_schedule_commands(app, table, ctx);
+  register_today_commands(app, table, ctx);
+  register_prep_commands(app, table, ctx);
   register_demo_commands(app, table, ctx);
 
   try {

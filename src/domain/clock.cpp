@@ -9,12 +9,8 @@ date::local_seconds Clock::local_now() const {
   return date::floor<std::chrono::seconds>(zone->to_local(now));
 }
 
-LocalDay Clock::today_days() const {
+Date Clock::today() const {
   return date::floor<date::days>(local_now());
-}
-
-date::year_month_day Clock::today() const {
-  return date::year_month_day{today_days()};
 }
 
 const date::time_zone* find_zone(std::string_view name) {
@@ -86,7 +82,7 @@ long parse_wall_time(std::string_view s) {
 
 }  // namespace
 
-Seconds parse_now(std::string_view text, const date::time_zone* zone) {
+Instant parse_now(std::string_view text, const date::time_zone* zone) {
   auto bad = [&]() {
     return UsageError("invalid MGR_NOW '" + std::string{text} + "'",
                       "use YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] or RFC 3339 such as "
@@ -95,7 +91,7 @@ Seconds parse_now(std::string_view text, const date::time_zone* zone) {
   if (text.size() < 10) throw bad();
   auto day = parse_iso_date(text.substr(0, 10));
   if (!day) throw bad();
-  date::local_seconds local_midnight{date::local_days{*day}};
+  date::local_seconds local_midnight{*day};
   if (text.size() == 10) {
     return zone->to_sys(local_midnight + std::chrono::hours{9}, date::choose::earliest);
   }
@@ -115,7 +111,7 @@ Seconds parse_now(std::string_view text, const date::time_zone* zone) {
     return zone->to_sys(local, date::choose::earliest);
   }
   std::string_view designator = rest.substr(zone_at);
-  auto utc = Seconds{local.time_since_epoch()};
+  auto utc = Instant{local.time_since_epoch()};
   if (designator == "Z" || designator == "z") return utc;
   if (designator.size() != 6 || designator[3] != ':' || !all_digits(designator.substr(1, 2)) ||
       !all_digits(designator.substr(4, 2)))
@@ -126,19 +122,18 @@ Seconds parse_now(std::string_view text, const date::time_zone* zone) {
   return utc - offset;
 }
 
-std::string format_instant(Seconds instant) {
+std::string format_instant(Instant instant) {
   return date::format("%Y-%m-%dT%H:%M:%SZ", instant);
 }
 
-Seconds parse_instant(std::string_view text) {
-  // Only the exact form mgr stores (format_instant) is accepted.
-  if (text.size() == 20 && text[19] == 'Z') {
+std::optional<Instant> parse_instant(std::string_view text) {
+  if (text.size() == 20 && text[19] == 'Z' && text[10] == 'T') {
     auto day = parse_iso_date(text.substr(0, 10));
     long seconds = parse_wall_time(text.substr(11, 8));
-    if (day && text[10] == 'T' && seconds >= 0)
-      return Seconds{date::sys_days{*day}} + std::chrono::seconds{seconds};
+    if (day && seconds >= 0)
+      return Instant{date::sys_days{day->time_since_epoch()}} + std::chrono::seconds{seconds};
   }
-  throw Failure("stored time '" + std::string{text} + "' is not RFC 3339 UTC");
+  return std::nullopt;
 }
 
 }  // namespace mgr::domain

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/model.hpp"
+
 // The parts of RFC 5545 that `mgr schedule --ics` writes, as pure text functions: escaping,
 // folding and a VCALENDAR of plain events. Times are written in UTC (`...Z`), which every
 // calendar reads without a VTIMEZONE and which shows the right local time on both sides of a
@@ -35,8 +37,8 @@ struct CalendarEvent {
   // A timed event starts at `start` and lasts `length`; without a start it is an all-day event
   // on `day`.
   std::optional<date::sys_seconds> start;
-  std::chrono::minutes length{30};
-  date::local_days day;
+  Minutes length{30};
+  Date day;
 };
 
 // A whole VCALENDAR. `stamp` is DTSTAMP of every event: the run's "now", so that the same data

@@ -1,4 +1,12 @@
 #pragma once
+// The typed model: what mgr knows about people and what the manager logged. Text appears only
+// at the edges (parsing input, decoding a row, rendering); in here a date is a date, a kind is
+// an enum and an id has the type of what it names.
+#include <date/date.h>
+#include <date/tz.h>
+
+#include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -6,128 +14,199 @@
 
 namespace mgr::domain {
 
-// How often something recurs: 1:1s for a person, check-ins for a delegation.
+// A calendar day in the user's zone (or, for a slot, the person's).
+using Date = date::local_days;
+// A moment in time, to the second.
+using Instant = date::sys_seconds;
+using Minutes = std::chrono::minutes;
+
+// An id of one kind of thing. Distinct types keep a person id from being passed where an entry
+// id is meant. Entries, talking points and action items draw from one sequence (the concern or
+// delegation an entry opened shares its id), so `#42` names exactly one thing.
+template <typename Tag>
+struct Id {
+  std::int64_t value = 0;
+  constexpr Id() = default;
+  constexpr explicit Id(std::int64_t v) : value(v) {}
+  friend constexpr bool operator==(Id a, Id b) { return a.value == b.value; }
+  friend constexpr bool operator!=(Id a, Id b) { return a.value != b.value; }
+  friend constexpr bool operator<(Id a, Id b) { return a.value < b.value; }
+};
+using PersonId = Id<struct PersonTag>;
+using AwayId = Id<struct AwayTag>;
+using EntryId = Id<struct EntryTag>;
+using TopicId = Id<struct TopicTag>;
+using ActionId = Id<struct ActionTag>;
+using ConcernId = Id<struct ConcernTag>;
+using DelegationId = Id<struct DelegationTag>;
+
+// ---- enumerations, each with its stored/printed name (model.cpp) ----
+
+enum class Relation { report, manager, skip, peer, mentor };
+enum class EntryKind {
+  one_on_one,
+  feedback,
+  concern,
+  talk,
+  delegate,
+  checkin,
+  ic,
+  mgmt,
+  learn,
+  note
+};
+enum class Polarity { positive, constructive };
+enum class CheckinStatus { on_track, at_risk, blocked };
+enum class LearnType { reading, course, coaching, peer_group, mentoring, feedback_request, other };
+enum class ConcernStatus { open, resolved, dropped };
+enum class DelegationStatus { open, done, reclaimed, dropped };
+enum class TopicStatus { open, done, dropped };
+enum class ActionStatus { open, done, dropped };
+enum class Owner { me, them };
+
+std::string_view name_of(Relation value);
+std::string_view name_of(EntryKind value);
+std::string_view name_of(Polarity value);
+std::string_view name_of(CheckinStatus value);
+std::string_view name_of(LearnType value);
+std::string_view name_of(ConcernStatus value);
+std::string_view name_of(DelegationStatus value);
+std::string_view name_of(TopicStatus value);
+std::string_view name_of(ActionStatus value);
+std::string_view name_of(Owner value);
+
+// The value with exactly this name, or nothing. Input parsing (parse.hpp) and row decoding
+// (storage) turn "nothing" into their own errors.
+template <typename Enum>
+std::optional<Enum> enum_from_name(std::string_view name);
+// Every name of an enum, in declaration order (for help texts and "did you mean").
+template <typename Enum>
+std::vector<std::string> enum_names();
+
+// ---- recurrence ----
+
+// How often something recurs: 1:1s with a person, check-ins on a delegation.
 struct Cadence {
   enum class Unit { none, days, months };
   Unit unit = Unit::none;
-  int count = 0;     // days for Unit::days, months for Unit::months
-  std::string text;  // as the user wrote it, canonicalised: weekly, biweekly, monthly, 10d, none
+  int count = 0;  // days for Unit::days, months for Unit::months
 
   bool is_none() const { return unit == Unit::none; }
+  friend bool operator==(const Cadence& a, const Cadence& b) {
+    return a.unit == b.unit && a.count == b.count;
+  }
 };
-
-// weekly | biweekly | monthly | Nd | none. Throws UsageError naming the value.
-Cadence parse_cadence(std::string_view text);
-
-enum class Relation { report, manager, skip, peer, mentor };
-Relation parse_relation(std::string_view text);
-std::string_view relation_name(Relation relation);
+// weekly, biweekly, monthly, 10d or none.
+std::string cadence_name(const Cadence& cadence);
+std::optional<Cadence> cadence_from_name(std::string_view text);
+inline constexpr Cadence k_weekly{Cadence::Unit::days, 7};
 // report and manager get a weekly 1:1 unless told otherwise; everyone else none.
 Cadence default_cadence(Relation relation);
 
+// ---- people ----
+
 struct TimeAway {
-  long long id = 0;
-  std::string from;  // local dates, inclusive
-  std::string to;
+  AwayId id;
+  Date from;  // inclusive
+  Date to;    // inclusive
   std::string reason;
 };
 
 struct Person {
-  long long id = 0;
+  PersonId id;
   std::string handle;
-  std::string name;
+  std::string name;  // empty when none was given
   Relation relation = Relation::report;
-  Cadence cadence;
-  std::optional<std::string> day;   // mon..sun
-  std::optional<int> time_minutes;  // HH:MM as minutes after midnight
-  int length_minutes = 30;
-  std::optional<std::string> tz;  // empty = the user's zone
-  std::string since;              // local date
+  Cadence cadence = k_weekly;
+  std::optional<date::weekday> slot_day;
+  std::optional<Minutes> slot_time;  // after midnight, in the person's zone
+  Minutes length{30};
+  const date::time_zone* zone = nullptr;  // nullptr: the user's zone
+  Date since;
   bool archived = false;
   std::vector<TimeAway> away;
+
+  std::string display_name() const { return name.empty() ? handle : name; }
 };
 
-// The kinds of the daily log, in the order the help lists them.
-inline constexpr std::string_view k_entry_kinds[] = {
-    "1on1", "feedback", "concern", "talk", "delegate", "checkin", "ic", "mgmt", "learn", "note"};
-bool is_entry_kind(std::string_view kind);
-
-inline constexpr std::string_view k_learn_types[] = {
-    "reading", "course", "coaching", "peer-group", "mentoring", "feedback-request", "other"};
-inline constexpr std::string_view k_checkin_statuses[] = {"on-track", "at-risk", "blocked"};
+// ---- the log ----
 
 struct Entry {
-  long long id = 0;
-  std::string kind;
-  std::string date;       // local date
-  std::string logged_at;  // UTC instant
+  EntryId id;
+  EntryKind kind = EntryKind::note;
+  Date date;
+  Instant logged_at;
   std::string note;
-  std::optional<int> minutes;
+  std::optional<Minutes> minutes;
   std::vector<std::string> people;  // handles, in the order given
   std::vector<std::string> tags;
-  std::optional<int> mood;
-  bool cancelled = false;
-  std::optional<std::string> polarity;
-  std::optional<std::string> status;
-  std::optional<std::string> learn_type;
-  std::optional<long long> about;       // concern id
-  std::optional<long long> delegation;  // for a check-in
+  std::optional<int> mood;  // 1-5, a held 1:1 only
+  bool cancelled = false;   // a 1:1 only
+  std::optional<Polarity> polarity;
+  std::optional<CheckinStatus> status;
+  std::optional<LearnType> learn_type;
+  std::optional<ConcernId> about;
+  std::optional<DelegationId> delegation;  // a check-in's
 };
 
+// ---- things that stay open ----
+
 struct Concern {
-  long long id = 0;
+  ConcernId id;
   std::vector<std::string> people;
   std::string text;
-  std::string opened;
-  std::string status;                             // open | resolved | dropped
-  std::optional<std::string> first_conversation;  // derived from entries --about it
-  std::optional<std::string> closed_date;
+  Date opened;
+  ConcernStatus status = ConcernStatus::open;
+  std::optional<Date> first_conversation;  // derived from the conversations --about it
+  std::optional<Date> closed;
   std::string close_note;
 };
 
-struct CheckinSummary {
-  std::string date;
-  std::optional<std::string> status;
+struct Checkin {
+  EntryId id;
+  Date date;
+  std::optional<CheckinStatus> status;
   std::string note;
 };
 
 struct Delegation {
-  long long id = 0;
+  DelegationId id;
   std::string person;
   std::string outcome;
   std::string why;
-  std::optional<std::string> due;
-  std::string checkin;  // cadence text
+  std::optional<Date> due;
+  Cadence checkin = k_weekly;
   std::string constraints;
-  std::string created;
-  std::string status;  // open | done | reclaimed | dropped
-  std::optional<std::string> closed_date;
+  Date created;
+  DelegationStatus status = DelegationStatus::open;
+  std::optional<Date> closed;
   std::string close_note;
-  std::optional<CheckinSummary> last_checkin;
+  std::optional<Checkin> last_checkin;
 };
 
 struct Topic {
-  long long id = 0;
+  TopicId id;
   std::string person;
   std::string text;
-  std::string created;
-  std::string status;  // open | done | dropped
-  std::optional<std::string> closed_date;
+  Date created;
+  TopicStatus status = TopicStatus::open;
+  std::optional<Date> closed;
 };
 
 struct Action {
-  long long id = 0;
+  ActionId id;
   std::string person;
-  std::string owner;  // me | them
+  Owner owner = Owner::me;
   std::string text;
-  std::string created;
-  std::optional<std::string> due;
-  std::optional<std::string> done;  // date it was done
+  Date created;
+  std::optional<Date> due;
+  ActionStatus status = ActionStatus::open;
+  std::optional<Date> done;  // the day it was done
 };
 
+// `mgr schedule skip`: the 1:1 due on `day` does not take place.
 struct Skip {
-  std::string person;
-  std::string due_date;
+  Date day;
   std::string reason;
 };
 

@@ -50,7 +50,7 @@ std::string to_lower(std::string_view text) {
   return out;
 }
 
-std::optional<date::year_month_day> parse_iso_date(std::string_view text) {
+std::optional<Date> parse_iso_date(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
   auto y = bounded_number(text.substr(0, 4), 9999);
   auto m = bounded_number(text.substr(5, 2), 99);
@@ -59,25 +59,23 @@ std::optional<date::year_month_day> parse_iso_date(std::string_view text) {
   date::year_month_day day{date::year{static_cast<int>(*y)}, date::month{static_cast<unsigned>(*m)},
                            date::day{static_cast<unsigned>(*d)}};
   if (!day.ok()) return std::nullopt;
-  return day;
+  return Date{day};
 }
 
-date::year_month_day parse_date(std::string_view text, date::year_month_day today,
-                                DateDirection direction) {
+Date parse_date(std::string_view text, Date today, DateDirection direction) {
   auto bad = [&]() {
     return UsageError("invalid date '" + std::string{text} + "'",
                       "use YYYY-MM-DD, today, yesterday, tomorrow, mon..sun, -3d or +3d");
   };
   if (auto iso = parse_iso_date(text)) return *iso;
   const std::string lowered = to_lower(text);
-  const date::sys_days base{today};
   if (lowered == "today") return today;
-  if (lowered == "yesterday") return date::year_month_day{base - date::days{1}};
-  if (lowered == "tomorrow") return date::year_month_day{base + date::days{1}};
+  if (lowered == "yesterday") return today - date::days{1};
+  if (lowered == "tomorrow") return today + date::days{1};
   if (auto day = weekday_from(lowered)) {
-    const date::weekday current{base};
-    if (direction == DateDirection::past) return date::year_month_day{base - (current - *day)};
-    return date::year_month_day{base + (*day - current)};
+    const date::weekday current{today};
+    if (direction == DateDirection::past) return today - (current - *day);
+    return today + (*day - current);
   }
   if (lowered.size() >= 3 && (lowered.front() == '-' || lowered.front() == '+') &&
       lowered.back() == 'd') {
@@ -87,20 +85,20 @@ date::year_month_day parse_date(std::string_view text, date::year_month_day toda
     auto count = bounded_number(digits, 36600);
     if (!count) throw bad();
     date::days offset{lowered.front() == '-' ? -*count : *count};
-    return date::year_month_day{base + offset};
+    return today + offset;
   }
   throw bad();
 }
 
-std::string format_date(date::year_month_day day) {
-  return date::format("%F", day);
+std::string format_date(Date day) {
+  return date::format("%F", date::year_month_day{day});
 }
 
-std::string format_date(date::local_days day) {
-  return format_date(date::year_month_day{day});
+std::string format_day(Date day) {
+  return date::format("%a %Y-%m-%d", day);
 }
 
-int parse_duration_minutes(std::string_view text) {
+Minutes parse_duration(std::string_view text) {
   auto bad = [&](const std::string& why) {
     return UsageError("invalid duration '" + std::string{text} + "': " + why,
                       "use 45m, 1h, 1h30m, 1.5h or a number of minutes, up to 24h");
@@ -151,13 +149,14 @@ int parse_duration_minutes(std::string_view text) {
   }
   const long rounded = std::lround(minutes);
   if (rounded <= 0) throw bad("must be more than zero");
-  if (rounded > 24 * 60) throw bad("must be at most 24h");
-  return static_cast<int>(rounded);
+  if (rounded > 24L * 60) throw bad("must be at most 24h");
+  return Minutes{rounded};
 }
 
-std::string format_minutes(int minutes) {
-  const int hours = minutes / 60;
-  const int rest = minutes % 60;
+std::string format_minutes(Minutes duration) {
+  const auto minutes = duration.count();
+  const auto hours = minutes / 60;
+  const auto rest = minutes % 60;
   if (hours == 0) return std::to_string(rest) + "m";
   if (rest == 0) return std::to_string(hours) + "h";
   return std::to_string(hours) + "h" + std::to_string(rest) + "m";
@@ -190,7 +189,7 @@ std::string weekday_name(date::weekday day) {
   return k_short_days[day.c_encoding()];
 }
 
-int parse_clock_time(std::string_view text) {
+Minutes parse_clock_time(std::string_view text) {
   auto bad = [&]() {
     return UsageError("invalid time '" + std::string{text} + "'", "use HH:MM on a 24-hour clock");
   };
@@ -198,12 +197,12 @@ int parse_clock_time(std::string_view text) {
   auto h = bounded_number(text.substr(0, 2), 23);
   auto m = bounded_number(text.substr(3, 2), 59);
   if (!h || !m) throw bad();
-  return static_cast<int>(*h * 60 + *m);
+  return Minutes{*h * 60 + *m};
 }
 
-std::string format_clock_time(int minutes_after_midnight) {
-  const int hours = minutes_after_midnight / 60 % 24;
-  const int minutes = minutes_after_midnight % 60;
+std::string format_clock_time(Minutes after_midnight) {
+  const auto hours = after_midnight.count() / 60 % 24;
+  const auto minutes = after_midnight.count() % 60;
   return std::string{static_cast<char>('0' + hours / 10), static_cast<char>('0' + hours % 10), ':',
                      static_cast<char>('0' + minutes / 10), static_cast<char>('0' + minutes % 10)};
 }
@@ -296,7 +295,7 @@ std::optional<std::string> closest_match(std::string_view typed,
   return std::nullopt;
 }
 
-long long parse_id(std::string_view text, std::string_view what) {
+std::int64_t parse_id_number(std::string_view text, std::string_view what) {
   std::string_view digits = text;
   if (!digits.empty() && digits.front() == '#') digits.remove_prefix(1);
   auto value = bounded_number(digits, 999'999'999'999LL);
@@ -306,9 +305,13 @@ long long parse_id(std::string_view text, std::string_view what) {
   return *value;
 }
 
-std::vector<long long> parse_id_list(std::string_view text, std::string_view what) {
-  std::vector<long long> ids;
-  for (const auto& part : split_list(text)) ids.push_back(parse_id(part, what));
+std::vector<std::int64_t> parse_id_numbers(std::string_view text, std::string_view what) {
+  std::vector<std::int64_t> ids;
+  for (const auto& part : split_list(text)) {
+    const auto id = parse_id_number(part, what);
+    // `--covered 3,3` names one talking point, not two.
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+  }
   if (ids.empty())
     throw UsageError("invalid " + std::string{what} + " list '" + std::string{text} + "'");
   return ids;
@@ -327,6 +330,25 @@ std::vector<std::string> split_list(std::string_view text) {
     start = comma + 1;
   }
   return parts;
+}
+
+Cadence parse_cadence(std::string_view text) {
+  if (auto cadence = cadence_from_name(to_lower(text))) return *cadence;
+  throw UsageError("invalid cadence '" + std::string{text} + "'",
+                   "use weekly, biweekly, monthly, a number of days such as 10d (1-365), or none");
+}
+
+void throw_invalid_choice(std::string_view text, std::string_view what,
+                          const std::vector<std::string>& choices) {
+  std::string hint;
+  if (auto close = closest_match(text, choices)) {
+    hint = "did you mean '" + *close + "'?";
+  } else {
+    hint = "use ";
+    for (std::size_t i = 0; i < choices.size(); ++i)
+      hint += (i == 0 ? "" : i + 1 == choices.size() ? " or " : ", ") + choices[i];
+  }
+  throw UsageError("invalid " + std::string{what} + " '" + std::string{text} + "'", hint);
 }
 
 }  // namespace mgr::domain

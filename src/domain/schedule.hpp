@@ -23,36 +23,40 @@
 
 namespace mgr::domain {
 
-// The 1:1s logged with one person, as local dates, oldest first.
+// The dates of the 1:1s logged with one person, oldest first.
 struct OneOnOneHistory {
-  std::vector<std::string> held;
-  std::vector<std::string> cancelled;  // never move the cadence; kept for what the review shows
+  std::vector<Date> held;
+  std::vector<Date> cancelled;  // never move the cadence; kept for what the review shows
 };
 
-// The `1on1` entries naming `handle`, split into held and cancelled.
-OneOnOneHistory one_on_one_history(const std::vector<Entry>& entries, std::string_view handle);
+// One person and everything their 1:1 dates depend on.
+struct PersonSchedule {
+  Person person;
+  OneOnOneHistory history;
+  std::vector<Skip> skips;
+};
 
 // One occurrence of a person's 1:1.
 struct DueSlot {
   std::string person;  // handle
   // The user's local date the 1:1 is due: one cadence after the last held 1:1 (or `since`),
   // moved by skips, time away and the person's slot day/time.
-  date::local_days due_date;
+  Date due_date;
   // Set when the person has a --time (the instant of the slot); a --day alone only picks the
   // date.
-  std::optional<date::sys_seconds> start;
+  std::optional<Instant> start;
   std::optional<date::local_seconds> start_in_person_zone;
   std::optional<date::local_seconds> start_in_user_zone;
-  const date::time_zone* person_zone = nullptr;  // Person.tz, else the user's zone
+  const date::time_zone* person_zone = nullptr;  // the person's zone, else the user's
   bool other_zone = false;                       // the person's zone is not the user's
-  int length_minutes = 30;
+  Minutes length{30};
   int overdue_days = 0;  // the user's local days since due_date; 0 until it has passed
-  std::optional<std::string> last_held;
+  std::optional<Date> last_held;
 };
 
 // weekly/biweekly/Nd add days; monthly is the same day next month, clamped to that month's last
 // day (2027-01-31 -> 2027-02-28). Throws std::logic_error for `none`, which has no next date.
-date::local_days add_cadence(date::local_days from, const Cadence& cadence);
+Date add_cadence(Date from, const Cadence& cadence);
 
 // The person's next 1:1; nothing for cadence none or an archived person. Rules:
 // - due one cadence after the latest held 1:1, else after `since`; cancelled ones are ignored;
@@ -62,35 +66,36 @@ date::local_days add_cadence(date::local_days from, const Cadence& cadence);
 //   due date. A skip dated after the due date belongs to a later occurrence (upcoming_slots);
 // - a due date, or slot, inside time away moves to the first workday after the time away, and
 //   the slot day/time is applied again from there.
-// Skips of other people are ignored.
-std::optional<DueSlot> next_one_on_one(const Person& person, const OneOnOneHistory& history,
-                                       const std::vector<Skip>& skips, const Clock& clock);
+std::optional<DueSlot> next_one_on_one(const PersonSchedule& schedule, const Clock& clock);
 
 // The occurrences due on or before `until` (the user's local date), for the schedule and the
 // iCalendar export. The first is next_one_on_one (even when overdue); each later one is one
 // cadence after the previous one as if that were held as planned, or held today when it is
 // overdue, with skips and time away applied as above.
-std::vector<DueSlot> upcoming_slots(const Person& person, const OneOnOneHistory& history,
-                                    const std::vector<Skip>& skips, const Clock& clock,
-                                    date::local_days until);
+std::vector<DueSlot> upcoming_slots(const PersonSchedule& schedule, const Clock& clock, Date until);
+
+// `mgr schedule skip`: the next occurrence, or the one due on `on`. Throws UsageError when the
+// person has no 1:1 series or no occurrence on that day.
+DueSlot occurrence_to_skip(const PersonSchedule& schedule, std::optional<Date> on,
+                           const Clock& clock);
 
 // One check-in interval after the last check-in, or after the hand-off (`created`) when none
-// was logged yet, whichever is later. Nothing for checkin "none" or a delegation not open.
-std::optional<date::local_days> next_checkin_due(const Delegation& delegation);
+// was logged yet, whichever is later. Nothing for check-ins "none" or a delegation not open.
+std::optional<Date> next_checkin_due(const Delegation& delegation);
 
 // Local days (the user's zone) since `due`; 0 on the due date itself and before it.
-int overdue_days(date::local_days due, const Clock& clock);
+int overdue_days(Date due, const Clock& clock);
 
 // The instant of a wall time in `zone`, as RFC 5545 reads local times: an ambiguous time (the
 // hour repeated when clocks go back) is its first occurrence; a time that does not exist (the
 // hour skipped when clocks go forward) uses the offset from before the gap, so it moves forward
 // by the length of the gap (Berlin 02:30 on the spring-forward day is 03:30 CEST).
-date::sys_seconds wall_time_to_instant(date::local_seconds wall, const date::time_zone* zone);
+Instant wall_time_to_instant(date::local_seconds wall, const date::time_zone* zone);
 
 // The first Monday..Friday after `day`.
-date::local_days first_workday_after(date::local_days day);
+Date first_workday_after(Date day);
 
 // The ISO 8601 week of a date: "2026-W53", "2027-W01".
-std::string iso_week_label(date::local_days day);
+std::string iso_week_label(Date day);
 
 }  // namespace mgr::domain

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "domain/errors.hpp"
+#include "storage/decode.hpp"
 #include "storage/migrations.hpp"
 
 namespace mgr::storage {
@@ -118,29 +119,35 @@ void make_private_files(const fs::path& path) {
   }
 }
 
-}  // namespace
+const char* k_doctor_hint =
+    "run `mgr doctor` to check the whole file; restore a backup if it is damaged";
 
-[[noreturn]] void rethrow_sqlite_error(const std::exception& error, const fs::path& path) {
-  // mgr's own errors pass through with their dynamic type: `throw *ours` on an Error* would
-  // slice a UsageError or Failure down to a plain Error.
-  if (const auto* usage = dynamic_cast<const UsageError*>(&error)) throw *usage;
-  if (const auto* failure = dynamic_cast<const Failure*>(&error)) throw *failure;
-  if (const auto* temporary = dynamic_cast<const TemporaryFailure*>(&error)) throw *temporary;
-  if (const auto* ours = dynamic_cast<const Error*>(&error)) throw *ours;
-  if (const auto* sql = dynamic_cast<const SQLite::Exception*>(&error)) {
-    const int code = sql->getErrorCode() & 0xff;
+// Maps what can go wrong inside SQLite (or in decoding what it returned) to mgr's typed errors
+// naming the file: busy -> TemporaryFailure (75), everything else -> Failure (1). mgr's own
+// errors pass through with their dynamic type.
+[[noreturn]] void rethrow_as_mgr_error(const fs::path& path) {
+  try {
+    throw;
+  } catch (const Error&) {
+    throw;
+  } catch (const DamagedValue& damaged) {
+    throw Failure(
+        "database '" + path.string() + "' holds a value mgr cannot read: " + damaged.what(),
+        k_doctor_hint);
+  } catch (const SQLite::Exception& sql) {
+    const int code = sql.getErrorCode() & 0xff;
     if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-      throw TemporaryFailure("database '" + path.string() + "' is busy: " + sql->what(),
+      throw TemporaryFailure("database '" + path.string() + "' is busy: " + sql.what(),
                              "another mgr is writing; try again in a moment");
     if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
-      throw Failure("database '" + path.string() + "' is corrupt: " + sql->what(),
-                    "restore a backup, or run `mgr doctor`");
-    if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN || code == SQLITE_PERM ||
-        code == SQLITE_IOERR || code == SQLITE_FULL)
-      throw Failure("cannot use database '" + path.string() + "': " + sql->what());
+      throw Failure("database '" + path.string() + "' is damaged: " + sql.what(), k_doctor_hint);
+    throw Failure("cannot use database '" + path.string() + "': " + sql.what());
+  } catch (const std::exception& other) {
+    throw Failure("database '" + path.string() + "': " + other.what());
   }
-  throw Failure("database '" + path.string() + "': " + error.what());
 }
+
+}  // namespace
 
 Database::Database(fs::path path, std::unique_ptr<SQLite::Database> db)
     : m_path(std::move(path)), m_db(std::move(db)) {}
@@ -162,50 +169,75 @@ Database Database::open_for_writing(const fs::path& path) {
     database.migrate();
     make_private_files(path);
     return database;
-  } catch (const std::exception& error) {
-    rethrow_sqlite_error(error, path);
+  } catch (...) {
+    rethrow_as_mgr_error(path);
   }
 }
 
 std::optional<Database> Database::open_read_only(const fs::path& path) {
   if (!fs::exists(path)) return std::nullopt;
-  FolderLock lock{path.parent_path(), false};
-  check_is_sqlite_file(path);
-  try {
-    auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY);
-    db->setBusyTimeout(k_busy_timeout_ms);
-    db->exec("PRAGMA foreign_keys = ON");
-    check_is_mgr_database(*db, path);
-    check_not_newer(*db, path);
-    Database database{path, std::move(db)};
-    if (database.schema_version() < latest_schema_version())
-      throw Failure("database '" + path.string() + "' has schema version " +
-                        std::to_string(database.schema_version()) + ", older than this mgr's " +
-                        std::to_string(latest_schema_version()),
-                    "any command that writes (e.g. `mgr log note upgraded`) upgrades it");
-    return database;
-  } catch (const std::exception& error) {
-    rethrow_sqlite_error(error, path);
+  std::vector<std::string> notices;
+  {
+    FolderLock lock{path.parent_path(), false};
+    check_is_sqlite_file(path);
+    try {
+      auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY);
+      db->setBusyTimeout(k_busy_timeout_ms);
+      check_is_mgr_database(*db, path);
+      check_not_newer(*db, path);
+      Database database{path, std::move(db)};
+      if (database.schema_version() == latest_schema_version()) return database;
+    } catch (...) {
+      rethrow_as_mgr_error(path);
+    }
   }
+  // The first command after an upgrade of mgr may well be a read: migrate, then read.
+  notices = open_for_writing(path).notices();
+  auto database = open_read_only(path);
+  if (database) database->m_notices = std::move(notices);
+  return database;
 }
 
 int Database::schema_version() const {
   return pragma_int(*m_db, "user_version");
 }
 
-void Database::write(const std::function<void()>& work) {
+void Database::transact(bool write, const std::function<void()>& work) {
+  // A read is read-only even on a connection opened for writing: a write slipped into read()
+  // fails instead of being committed.
+  struct QueryOnly {
+    SQLite::Database& db;
+    bool on;
+    QueryOnly(SQLite::Database& database, bool enable) : db(database), on(enable) {
+      if (on) db.exec("PRAGMA query_only = 1");
+    }
+    ~QueryOnly() {
+      if (on) db.tryExec("PRAGMA query_only = 0");
+    }
+    QueryOnly(const QueryOnly&) = delete;
+    QueryOnly& operator=(const QueryOnly&) = delete;
+  };
   try {
-    SQLite::Transaction transaction(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
+    const QueryOnly guard{*m_db, !write};
+    SQLite::Transaction transaction(*m_db, write ? SQLite::TransactionBehavior::IMMEDIATE
+                                                 : SQLite::TransactionBehavior::DEFERRED);
     work();
     transaction.commit();
-  } catch (const std::exception& error) {
-    rethrow_sqlite_error(error, m_path);
+  } catch (...) {
+    rethrow_as_mgr_error(m_path);
   }
 }
 
 void Database::migrate() {
   // Cheap when up to date: one PRAGMA read, so start-up cost does not grow with the data.
   if (schema_version() >= latest_schema_version()) return;
+  // Migration 0002 gives talking points and actions new ids; say so where there were any.
+  if (schema_version() == 1 &&
+      m_db->execAndGet("SELECT (SELECT count(*) FROM topics) + (SELECT count(*) FROM actions)")
+              .getInt() > 0)
+    m_notices.emplace_back(
+        "talking points and action items were renumbered after the log entries, so that every "
+        "id names one thing; see `mgr topic list --all` and `mgr action list --all`");
   // The journal mode cannot change inside a transaction; it is stored in the file, so a new
   // database needs it once.
   if (schema_version() == 0) m_db->exec("PRAGMA journal_mode = WAL");

@@ -4,6 +4,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <type_traits>
+#include <vector>
 
 namespace SQLite {
 class Database;
@@ -14,14 +16,17 @@ namespace mgr::storage {
 // mgr's stamp in the SQLite header ('MGR1'), set by the first migration.
 inline constexpr int k_application_id = 0x4D475231;
 
-// One open mgr database. Every write goes through write(), which runs the callback inside
-// BEGIN IMMEDIATE ... COMMIT, so a failing command leaves the file exactly as it was.
+// One open mgr database. Every query runs inside read() or write(): write() is one
+// BEGIN IMMEDIATE ... COMMIT, so a failing command leaves the file exactly as it was; read() is
+// one snapshot, so a command sees one consistent state. Both turn SQLite's errors (and stored
+// values that do not decode) into mgr's typed errors naming the file.
 class Database {
  public:
   // Opens (creating the folder 0700 and the file 0600 when missing) and migrates.
   static Database open_for_writing(const std::filesystem::path& path);
-  // Opens an existing database read-only; nothing when the file does not exist. Never writes,
-  // never creates. Refuses a foreign, empty, or newer database.
+  // Opens an existing database for reading; nothing when the file does not exist. Never
+  // creates. Refuses a foreign, empty, or newer database; an older schema is migrated first
+  // (which briefly takes the write lock).
   static std::optional<Database> open_read_only(const std::filesystem::path& path);
 
   Database(Database&&) noexcept;
@@ -30,9 +35,20 @@ class Database {
 
   const std::filesystem::path& path() const { return m_path; }
   int schema_version() const;
+  // One-line notices from migrating this database just now (e.g. renumbered ids), for the user.
+  const std::vector<std::string>& notices() const { return m_notices; }
 
-  // Runs `work` in one IMMEDIATE transaction; commits if it returns, rolls back if it throws.
-  void write(const std::function<void()>& work);
+  // Runs `work` in one IMMEDIATE transaction and returns its value; commits if it returns,
+  // rolls back if it throws.
+  template <typename Work>
+  auto write(Work&& work) {
+    return run(true, std::forward<Work>(work));
+  }
+  // Runs `work` in one read transaction and returns its value.
+  template <typename Work>
+  auto read(Work&& work) {
+    return run(false, std::forward<Work>(work));
+  }
 
   // For storage code only: the SQLiteCpp handle.
   SQLite::Database& handle() { return *m_db; }
@@ -40,14 +56,23 @@ class Database {
  private:
   Database(std::filesystem::path path, std::unique_ptr<SQLite::Database> db);
   void migrate();
+  void transact(bool write, const std::function<void()>& work);
+
+  template <typename Work>
+  auto run(bool write, Work&& work) {
+    using Result = std::invoke_result_t<Work&>;
+    if constexpr (std::is_void_v<Result>) {
+      transact(write, work);
+    } else {
+      std::optional<Result> result;
+      transact(write, [&] { result.emplace(work()); });
+      return std::move(*result);
+    }
+  }
 
   std::filesystem::path m_path;
   std::unique_ptr<SQLite::Database> m_db;
+  std::vector<std::string> m_notices;
 };
-
-// Maps SQLite failures to mgr's typed errors (busy -> TemporaryFailure, others -> Failure),
-// naming the database path.
-[[noreturn]] void rethrow_sqlite_error(const std::exception& error,
-                                       const std::filesystem::path& path);
 
 }  // namespace mgr::storage

@@ -1,87 +1,123 @@
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "domain/agenda.hpp"
 #include "domain/model.hpp"
+#include "domain/prep.hpp"
+#include "domain/schedule.hpp"
 #include "storage/database.hpp"
 
 namespace mgr::storage {
 
 struct EntryFilter {
-  std::optional<long long> person_id;
-  std::optional<std::string> kind;
-  std::optional<std::string> since;  // inclusive local dates
-  std::optional<std::string> until;
-  std::optional<long long> limit;
+  std::optional<domain::PersonId> person;
+  std::optional<domain::EntryKind> kind;
+  std::optional<domain::Date> since;  // inclusive
+  std::optional<domain::Date> until;  // inclusive
+  std::optional<std::int64_t> limit;
 };
 
-// The queries mgr runs. Plain domain structs in and out; SQL stays in this layer. Writes must
-// happen inside Database::write().
+// What a number of the one id space names.
+enum class Numbered { entry, topic, action };
+
+// The queries and the write recipes mgr runs: typed values in and out, SQL stays in this layer.
+// Every call happens inside Database::read() or Database::write() (writes inside write()).
 class Store {
  public:
   explicit Store(Database& db) : m_db(db) {}
   Database& database() { return m_db; }
 
-  // People
+  // ---- people ----
   std::optional<domain::Person> find_person(const std::string& handle);
   std::vector<domain::Person> list_people(bool include_archived);
   std::vector<std::string> all_handles();
-  long long add_person(const domain::Person& person, const std::string& created_at);
+  domain::PersonId add_person(const domain::Person& person, domain::Instant created);
   void update_person(const domain::Person& person);
-  void add_time_away(long long person_id, const domain::TimeAway& away);
-  void set_archived(long long person_id, bool archived);
+  domain::AwayId add_time_away(domain::PersonId person, const domain::TimeAway& away);
+  void set_archived(domain::PersonId person, bool archived);
 
-  // Entries
-  long long add_entry(const domain::Entry& entry, const std::vector<long long>& person_ids);
-  std::optional<domain::Entry> find_entry(long long id);
+  // ---- the 1:1 series ----
+  domain::PersonSchedule schedule_of(const domain::Person& person);
+  // Every active person with a cadence, with their 1:1 history and skips (three queries).
+  std::vector<domain::PersonSchedule> active_schedules();
+  void add_skip(domain::PersonId person, const domain::Skip& skip, domain::Instant logged);
+
+  // ---- what a decision needs, loaded in one go ----
+  domain::AgendaInput agenda_input();
+  domain::PrepInput prep_input(const domain::Person& person);
+
+  // ---- recording what happened: one recipe per thing the user logs ----
+  // A plain entry (feedback, talk, check-in, time, a note) about these people.
+  domain::EntryId record_entry(const domain::Entry& entry,
+                               const std::vector<domain::PersonId>& people);
+  // A 1:1: the entry, the talking points it covered (closed as done by it) and the actions
+  // agreed in it (open).
+  domain::EntryId record_one_on_one(const domain::Entry& entry, domain::PersonId person,
+                                    const std::vector<domain::TopicId>& covered,
+                                    const std::vector<std::string>& my_actions,
+                                    const std::vector<std::string>& their_actions);
+  // A concern entry and the open concern it opens (same id; its text is the entry's note).
+  domain::ConcernId record_concern(const domain::Entry& entry,
+                                   const std::vector<domain::PersonId>& people);
+  // A delegate entry and the open delegation it opens (same id).
+  domain::DelegationId record_delegation(const domain::Entry& entry, domain::PersonId person,
+                                         const domain::Delegation& delegation);
+
+  // ---- the log ----
+  std::optional<domain::Entry> find_entry(domain::EntryId id);
   std::vector<domain::Entry> list_entries(const EntryFilter& filter);
-  std::optional<long long> latest_entry_id();
-  void update_entry(long long id, const std::string& date, const std::string& note);
+  std::optional<domain::EntryId> latest_entry_id();
+  // A person's latest held 1:1s, newest first.
+  std::vector<domain::Entry> recent_one_on_ones(domain::PersonId person, std::size_t limit);
+  std::optional<domain::Entry> last_feedback(domain::PersonId person, domain::Polarity polarity);
+  void update_entry(domain::EntryId id, domain::Date date, const std::string& note);
   // Deletes an entry and what it created; the topics a 1:1 covered open again.
-  void delete_entry(long long id);
-  long long count_entries_about_delegation(long long delegation_id);
+  void delete_entry(domain::EntryId id);
+  std::int64_t count_checkins(domain::DelegationId delegation);
+  std::optional<Numbered> what_is(std::int64_t id);
 
-  // Concerns (id = the id of the `concern` entry that opened it)
-  void add_concern(long long entry_id, const std::string& text, const std::string& opened);
-  std::optional<domain::Concern> find_concern(long long id);
-  std::vector<domain::Concern> list_concerns(bool include_closed);
-  void close_concern(long long id, const std::string& status, const std::string& date,
+  // ---- concerns ----
+  std::optional<domain::Concern> find_concern(domain::ConcernId id);
+  std::vector<domain::Concern> list_concerns(std::optional<domain::PersonId> about,
+                                             bool include_closed);
+  void close_concern(domain::ConcernId id, domain::ConcernStatus status, domain::Date date,
                      const std::string& note);
 
-  // Delegations (id = the id of the `delegate` entry)
-  void add_delegation(long long entry_id, long long person_id,
-                      const domain::Delegation& delegation);
-  std::optional<domain::Delegation> find_delegation(long long id);
-  std::vector<domain::Delegation> list_delegations(std::optional<long long> person_id,
+  // ---- delegations ----
+  std::optional<domain::Delegation> find_delegation(domain::DelegationId id);
+  std::vector<domain::Delegation> list_delegations(std::optional<domain::PersonId> person,
                                                    bool include_closed);
-  void close_delegation(long long id, const std::string& status, const std::string& date,
+  void close_delegation(domain::DelegationId id, domain::DelegationStatus status, domain::Date date,
                         const std::string& note);
-  std::vector<domain::CheckinSummary> checkins(long long delegation_id);
+  std::vector<domain::Checkin> checkins(domain::DelegationId delegation);
 
-  // Talking points
-  long long add_topic(long long person_id, const std::string& text, const std::string& created);
-  std::optional<domain::Topic> find_topic(long long id);
-  std::vector<domain::Topic> list_topics(std::optional<long long> person_id, bool include_closed);
-  void close_topic(long long id, const std::string& status, const std::string& date,
-                   std::optional<long long> covered_by);
+  // ---- talking points ----
+  domain::TopicId add_topic(domain::PersonId person, const std::string& text, domain::Date created);
+  std::optional<domain::Topic> find_topic(domain::TopicId id);
+  std::vector<domain::Topic> list_topics(std::optional<domain::PersonId> person,
+                                         bool include_closed);
+  void close_topic(domain::TopicId id, domain::TopicStatus status, domain::Date date);
 
-  // Action items
-  long long add_action(long long person_id, const std::string& owner, const std::string& text,
-                       const std::string& created, const std::optional<std::string>& due,
-                       std::optional<long long> entry_id);
-  std::optional<domain::Action> find_action(long long id);
-  std::vector<domain::Action> list_actions(std::optional<long long> person_id,
-                                           const std::optional<std::string>& owner,
-                                           bool include_done);
-  void mark_action_done(long long id, const std::string& date);
-
-  // Skipped 1:1s
-  void add_skip(long long person_id, const std::string& due_date, const std::string& reason,
-                const std::string& logged_at);
-  std::vector<domain::Skip> skips_for(long long person_id);
+  // ---- action items ----
+  domain::ActionId add_action(domain::PersonId person, domain::Owner owner, const std::string& text,
+                              domain::Date created, std::optional<domain::Date> due);
+  std::optional<domain::Action> find_action(domain::ActionId id);
+  std::vector<domain::Action> list_actions(std::optional<domain::PersonId> person,
+                                           std::optional<domain::Owner> owner, bool include_closed);
+  void close_action(domain::ActionId id, domain::ActionStatus status, domain::Date date);
 
  private:
+  std::int64_t allocate_id(Numbered kind);
+  domain::EntryId insert_entry(const domain::Entry& entry,
+                               const std::vector<domain::PersonId>& people);
+  domain::ActionId insert_action(domain::PersonId person, domain::Owner owner,
+                                 const std::string& text, domain::Date created,
+                                 std::optional<domain::Date> due,
+                                 std::optional<domain::EntryId> agreed_in);
+
   Database& m_db;
 };
 

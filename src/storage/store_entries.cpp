@@ -1,5 +1,6 @@
-#include "domain/errors.hpp"
-#include "storage/sql_helpers.hpp"
+// The log: entries, the write recipes that record them, and the one id space.
+#include "storage/decode.hpp"
+#include "storage/statements.hpp"
 #include "storage/store.hpp"
 
 namespace mgr::storage {
@@ -10,13 +11,16 @@ namespace {
 
 // Handles come back in the order they were given; tags are joined with the unit separator,
 // which tags cannot contain.
-constexpr const char* k_entry_select =
+constexpr const char* k_entry_columns =
     "SELECT e.id, e.kind, e.date, e.logged_at, e.note, e.minutes, e.mood, e.cancelled, "
     "e.polarity, e.status, e.learn_type, e.concern_id, e.delegation_id, "
-    "(SELECT group_concat(handle, ',') FROM (SELECT p.handle FROM entry_people ep JOIN people p "
-    "ON p.id = ep.person_id WHERE ep.entry_id = e.id ORDER BY ep.position)), "
+    "(SELECT group_concat(handle, ',') FROM (SELECT p.handle FROM entry_people ep2 JOIN people p "
+    "ON p.id = ep2.person_id WHERE ep2.entry_id = e.id ORDER BY ep2.position)), "
     "(SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM entry_tags t WHERE t.entry_id = "
-    "e.id ORDER BY tag)) FROM entries e ";
+    "e.id ORDER BY tag)) ";
+// The entries about one person (bind the person's id as :person).
+constexpr const char* k_entries_of_person =
+    "FROM entries e JOIN entry_people ep ON ep.entry_id = e.id AND ep.person_id = :person ";
 
 std::vector<std::string> split_on(const std::string& joined, char separator) {
   std::vector<std::string> parts;
@@ -31,141 +35,251 @@ std::vector<std::string> split_on(const std::string& joined, char separator) {
   return parts;
 }
 
-Entry entry_from_row(SQLite::Statement& row) {
+Entry entry_from(const Row& row) {
   Entry entry;
-  entry.id = row.getColumn(0).getInt64();
-  entry.kind = row.getColumn(1).getString();
-  entry.date = row.getColumn(2).getString();
-  entry.logged_at = row.getColumn(3).getString();
-  entry.note = sql::text_or_empty(row.getColumn(4));
-  if (auto minutes = sql::optional_int(row.getColumn(5)))
-    entry.minutes = static_cast<int>(*minutes);
-  if (auto mood = sql::optional_int(row.getColumn(6))) entry.mood = static_cast<int>(*mood);
-  entry.cancelled = row.getColumn(7).getInt() != 0;
-  entry.polarity = sql::optional_text(row.getColumn(8));
-  entry.status = sql::optional_text(row.getColumn(9));
-  entry.learn_type = sql::optional_text(row.getColumn(10));
-  entry.about = sql::optional_int(row.getColumn(11));
-  entry.delegation = sql::optional_int(row.getColumn(12));
-  entry.people = split_on(sql::text_or_empty(row.getColumn(13)), ',');
-  entry.tags = split_on(sql::text_or_empty(row.getColumn(14)), '\x1f');
+  entry.id = domain::EntryId{row.id()};
+  entry.kind = row.choice<domain::EntryKind>(1);
+  entry.date = row.date(2);
+  entry.logged_at = row.instant(3);
+  entry.note = row.text(4);
+  entry.minutes = row.optional_minutes(5);
+  if (auto mood = row.optional_integer(6)) entry.mood = static_cast<int>(*mood);
+  entry.cancelled = row.flag(7);
+  entry.polarity = row.optional_choice<domain::Polarity>(8);
+  entry.status = row.optional_choice<domain::CheckinStatus>(9);
+  entry.learn_type = row.optional_choice<domain::LearnType>(10);
+  if (auto about = row.optional_integer(11)) entry.about = domain::ConcernId{*about};
+  if (auto delegation = row.optional_integer(12))
+    entry.delegation = domain::DelegationId{*delegation};
+  entry.people = split_on(row.text(13), ',');
+  entry.tags = split_on(row.text(14), '\x1f');
   return entry;
+}
+
+std::vector<Entry> all_entries(SQLite::Statement& query) {
+  std::vector<Entry> entries;
+  while (query.executeStep()) entries.push_back(entry_from(Row{query, "entries"}));
+  return entries;
 }
 
 }  // namespace
 
-long long Store::add_entry(const Entry& entry, const std::vector<long long>& person_ids) {
-  auto& db = m_db.handle();
-  SQLite::Statement insert(
-      db,
-      "INSERT INTO entries (kind, date, logged_at, note, minutes, mood, cancelled, polarity, "
-      "status, learn_type, concern_id, delegation_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  insert.bind(1, entry.kind);
-  insert.bind(2, entry.date);
-  insert.bind(3, entry.logged_at);
-  sql::bind_text_or_null(insert, 4, entry.note);
-  sql::bind_int(insert, 5, entry.minutes ? std::optional<long long>{*entry.minutes} : std::nullopt);
-  sql::bind_int(insert, 6, entry.mood ? std::optional<long long>{*entry.mood} : std::nullopt);
-  insert.bind(7, entry.cancelled ? 1 : 0);
-  sql::bind_text(insert, 8, entry.polarity);
-  sql::bind_text(insert, 9, entry.status);
-  sql::bind_text(insert, 10, entry.learn_type);
-  sql::bind_int(insert, 11, entry.about);
-  sql::bind_int(insert, 12, entry.delegation);
+std::int64_t Store::allocate_id(Numbered kind) {
+  static constexpr const char* k_kind_names[] = {"entry", "topic", "action"};
+  auto insert = statement(m_db.handle(), "INSERT INTO ids (kind) VALUES (?)");
+  insert.bind(1, k_kind_names[static_cast<int>(kind)]);
   insert.exec();
-  const long long id = db.getLastInsertRowid();
+  return m_db.handle().getLastInsertRowid();
+}
 
-  SQLite::Statement link(
-      db, "INSERT INTO entry_people (entry_id, person_id, position) VALUES (?, ?, ?)");
+std::optional<Numbered> Store::what_is(std::int64_t id) {
+  auto query = statement(m_db.handle(), "SELECT kind FROM ids WHERE id = ?");
+  query.bind(1, static_cast<int64_t>(id));
+  if (!query.executeStep()) return std::nullopt;
+  const std::string kind = query.getColumn(0).getString();
+  if (kind == "topic") return Numbered::topic;
+  if (kind == "action") return Numbered::action;
+  return Numbered::entry;
+}
+
+domain::EntryId Store::insert_entry(const Entry& entry,
+                                    const std::vector<domain::PersonId>& people) {
+  auto& db = m_db.handle();
+  const domain::EntryId id{allocate_id(Numbered::entry)};
+  auto insert = statement(
+      db,
+      "INSERT INTO entries (id, kind, date, logged_at, note, minutes, mood, cancelled, polarity, "
+      "status, learn_type, concern_id, delegation_id) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  bind_id(insert, 1, id);
+  bind_choice(insert, 2, entry.kind);
+  bind_date(insert, 3, entry.date);
+  insert.bind(4, domain::format_instant(entry.logged_at));
+  bind_text_or_null(insert, 5, entry.note);
+  bind_optional(insert, 6,
+                entry.minutes ? std::optional<std::int64_t>{entry.minutes->count()} : std::nullopt);
+  bind_optional(insert, 7, entry.mood ? std::optional<std::int64_t>{*entry.mood} : std::nullopt);
+  insert.bind(8, entry.cancelled ? 1 : 0);
+  bind_optional_choice(insert, 9, entry.polarity);
+  bind_optional_choice(insert, 10, entry.status);
+  bind_optional_choice(insert, 11, entry.learn_type);
+  bind_optional(insert, 12,
+                entry.about ? std::optional<std::int64_t>{entry.about->value} : std::nullopt);
+  bind_optional(
+      insert, 13,
+      entry.delegation ? std::optional<std::int64_t>{entry.delegation->value} : std::nullopt);
+  insert.exec();
+
+  auto link =
+      statement(db, "INSERT INTO entry_people (entry_id, person_id, position) VALUES (?, ?, ?)");
   int position = 0;
-  for (long long person_id : person_ids) {
+  for (const auto person : people) {
     link.reset();
-    link.bind(1, static_cast<int64_t>(id));
-    link.bind(2, static_cast<int64_t>(person_id));
+    bind_id(link, 1, id);
+    bind_id(link, 2, person);
     link.bind(3, position++);
     link.exec();
   }
-  SQLite::Statement tag(db, "INSERT OR IGNORE INTO entry_tags (entry_id, tag) VALUES (?, ?)");
+  auto tag = statement(db, "INSERT OR IGNORE INTO entry_tags (entry_id, tag) VALUES (?, ?)");
   for (const auto& name : entry.tags) {
     tag.reset();
-    tag.bind(1, static_cast<int64_t>(id));
+    bind_id(tag, 1, id);
     tag.bind(2, name);
     tag.exec();
   }
   return id;
 }
 
-std::optional<Entry> Store::find_entry(long long id) {
-  SQLite::Statement query(m_db.handle(), std::string(k_entry_select) + "WHERE e.id = ?");
-  query.bind(1, static_cast<int64_t>(id));
+domain::EntryId Store::record_entry(const Entry& entry,
+                                    const std::vector<domain::PersonId>& people) {
+  return insert_entry(entry, people);
+}
+
+domain::EntryId Store::record_one_on_one(const Entry& entry, domain::PersonId person,
+                                         const std::vector<domain::TopicId>& covered,
+                                         const std::vector<std::string>& my_actions,
+                                         const std::vector<std::string>& their_actions) {
+  const auto id = insert_entry(entry, {person});
+  auto cover = statement(m_db.handle(),
+                         "UPDATE topics SET status = 'done', closed_date = ?, covered_by = ? "
+                         "WHERE id = ?");
+  for (const auto topic : covered) {
+    cover.reset();
+    bind_date(cover, 1, entry.date);
+    bind_id(cover, 2, id);
+    bind_id(cover, 3, topic);
+    cover.exec();
+  }
+  for (const auto& text : my_actions)
+    insert_action(person, domain::Owner::me, text, entry.date, std::nullopt, id);
+  for (const auto& text : their_actions)
+    insert_action(person, domain::Owner::them, text, entry.date, std::nullopt, id);
+  return id;
+}
+
+domain::ConcernId Store::record_concern(const Entry& entry,
+                                        const std::vector<domain::PersonId>& people) {
+  const auto id = insert_entry(entry, people);
+  auto insert =
+      statement(m_db.handle(), "INSERT INTO concerns (id, text, opened) VALUES (?, ?, ?)");
+  bind_id(insert, 1, id);
+  insert.bind(2, entry.note);
+  bind_date(insert, 3, entry.date);
+  insert.exec();
+  return domain::ConcernId{id.value};
+}
+
+domain::DelegationId Store::record_delegation(const Entry& entry, domain::PersonId person,
+                                              const domain::Delegation& delegation) {
+  const auto id = insert_entry(entry, {person});
+  auto insert = statement(
+      m_db.handle(),
+      "INSERT INTO delegations (id, person_id, outcome, why, due, checkin, constraints, created) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  bind_id(insert, 1, id);
+  bind_id(insert, 2, person);
+  insert.bind(3, delegation.outcome);
+  bind_text_or_null(insert, 4, delegation.why);
+  bind_optional_date(insert, 5, delegation.due);
+  insert.bind(6, domain::cadence_name(delegation.checkin));
+  bind_text_or_null(insert, 7, delegation.constraints);
+  bind_date(insert, 8, entry.date);
+  insert.exec();
+  return domain::DelegationId{id.value};
+}
+
+std::optional<Entry> Store::find_entry(domain::EntryId id) {
+  auto query =
+      statement(m_db.handle(), std::string(k_entry_columns) + "FROM entries e WHERE e.id = ?");
+  bind_id(query, 1, id);
   if (!query.executeStep()) return std::nullopt;
-  return entry_from_row(query);
+  return entry_from(Row{query, "entries"});
 }
 
 std::vector<Entry> Store::list_entries(const EntryFilter& filter) {
-  std::string where = "WHERE 1 ";
-  if (filter.person_id)
-    where += "AND e.id IN (SELECT entry_id FROM entry_people WHERE person_id = :person) ";
-  if (filter.kind) where += "AND e.kind = :kind ";
-  if (filter.since) where += "AND e.date >= :since ";
-  if (filter.until) where += "AND e.date <= :until ";
-  where += "ORDER BY e.date DESC, e.id DESC ";
-  if (filter.limit) where += "LIMIT :limit";
-  SQLite::Statement query(m_db.handle(), std::string(k_entry_select) + where);
-  if (filter.person_id) query.bind(":person", static_cast<int64_t>(*filter.person_id));
-  if (filter.kind) query.bind(":kind", *filter.kind);
-  if (filter.since) query.bind(":since", *filter.since);
-  if (filter.until) query.bind(":until", *filter.until);
+  // Only the conditions given, so that each can use its index.
+  std::string sql = std::string(k_entry_columns) +
+                    (filter.person ? k_entries_of_person : "FROM entries e ") + "WHERE 1 ";
+  if (filter.kind) sql += "AND e.kind = :kind ";
+  if (filter.since) sql += "AND e.date >= :since ";
+  if (filter.until) sql += "AND e.date <= :until ";
+  sql += "ORDER BY e.date DESC, e.id DESC ";
+  if (filter.limit) sql += "LIMIT :limit";
+  auto query = statement(m_db.handle(), sql);
+  if (filter.person) query.bind(":person", static_cast<int64_t>(filter.person->value));
+  if (filter.kind) query.bind(":kind", std::string{domain::name_of(*filter.kind)});
+  if (filter.since) query.bind(":since", domain::format_date(*filter.since));
+  if (filter.until) query.bind(":until", domain::format_date(*filter.until));
   if (filter.limit) query.bind(":limit", static_cast<int64_t>(*filter.limit));
-  std::vector<Entry> entries;
-  while (query.executeStep()) entries.push_back(entry_from_row(query));
-  return entries;
+  return all_entries(query);
 }
 
-std::optional<long long> Store::latest_entry_id() {
-  SQLite::Statement query(m_db.handle(), "SELECT max(id) FROM entries");
+std::vector<Entry> Store::recent_one_on_ones(domain::PersonId person, std::size_t limit) {
+  auto query = statement(m_db.handle(), std::string(k_entry_columns) + k_entries_of_person +
+                                            "WHERE e.kind = '1on1' AND e.cancelled = 0 "
+                                            "ORDER BY e.date DESC, e.id DESC LIMIT :limit");
+  query.bind(":person", static_cast<int64_t>(person.value));
+  query.bind(":limit", static_cast<int64_t>(limit));
+  return all_entries(query);
+}
+
+std::optional<Entry> Store::last_feedback(domain::PersonId person, domain::Polarity polarity) {
+  auto query = statement(m_db.handle(), std::string(k_entry_columns) + k_entries_of_person +
+                                            "WHERE e.kind = 'feedback' AND e.polarity = :polarity "
+                                            "ORDER BY e.date DESC, e.id DESC LIMIT 1");
+  query.bind(":person", static_cast<int64_t>(person.value));
+  query.bind(":polarity", std::string{domain::name_of(polarity)});
+  auto entries = all_entries(query);
+  if (entries.empty()) return std::nullopt;
+  return entries.front();
+}
+
+std::optional<domain::EntryId> Store::latest_entry_id() {
+  auto query = statement(m_db.handle(), "SELECT max(id) FROM entries");
   query.executeStep();
-  return sql::optional_int(query.getColumn(0));
+  if (query.getColumn(0).isNull()) return std::nullopt;
+  return domain::EntryId{query.getColumn(0).getInt64()};
 }
 
-void Store::update_entry(long long id, const std::string& date, const std::string& note) {
-  SQLite::Statement update(m_db.handle(), "UPDATE entries SET date = ?, note = ? WHERE id = ?");
-  update.bind(1, date);
-  sql::bind_text_or_null(update, 2, note);
-  update.bind(3, static_cast<int64_t>(id));
+void Store::update_entry(domain::EntryId id, domain::Date date, const std::string& note) {
+  auto& db = m_db.handle();
+  auto update = statement(db, "UPDATE entries SET date = ?, note = ? WHERE id = ?");
+  bind_date(update, 1, date);
+  bind_text_or_null(update, 2, note);
+  bind_id(update, 3, id);
   update.exec();
   // A concern is its `concern` entry's text and date, and a delegation was handed over on its
   // `delegate` entry's date; correcting the entry corrects them too.
-  SQLite::Statement concern(m_db.handle(), "UPDATE concerns SET text = ?, opened = ? WHERE id = ?");
+  auto concern = statement(db, "UPDATE concerns SET text = ?, opened = ? WHERE id = ?");
   concern.bind(1, note);
-  concern.bind(2, date);
-  concern.bind(3, static_cast<int64_t>(id));
+  bind_date(concern, 2, date);
+  bind_id(concern, 3, id);
   concern.exec();
-  SQLite::Statement delegation(m_db.handle(), "UPDATE delegations SET created = ? WHERE id = ?");
-  delegation.bind(1, date);
-  delegation.bind(2, static_cast<int64_t>(id));
+  auto delegation = statement(db, "UPDATE delegations SET created = ? WHERE id = ?");
+  bind_date(delegation, 1, date);
+  bind_id(delegation, 2, id);
   delegation.exec();
 }
 
-long long Store::count_entries_about_delegation(long long delegation_id) {
-  SQLite::Statement query(m_db.handle(), "SELECT count(*) FROM entries WHERE delegation_id = ?");
-  query.bind(1, static_cast<int64_t>(delegation_id));
+std::int64_t Store::count_checkins(domain::DelegationId delegation) {
+  auto query = statement(m_db.handle(), "SELECT count(*) FROM entries WHERE delegation_id = ?");
+  bind_id(query, 1, delegation);
   query.executeStep();
   return query.getColumn(0).getInt64();
 }
 
-void Store::delete_entry(long long id) {
+void Store::delete_entry(domain::EntryId id) {
   auto& db = m_db.handle();
   // Talking points this 1:1 covered are open again; its actions, concern or delegation go with
   // it through the foreign keys.
-  SQLite::Statement reopen(
-      db,
-      "UPDATE topics SET status = 'open', closed_date = NULL, covered_by = NULL "
-      "WHERE covered_by = ?");
-  reopen.bind(1, static_cast<int64_t>(id));
+  auto reopen =
+      statement(db,
+                "UPDATE topics SET status = 'open', closed_date = NULL, covered_by = NULL "
+                "WHERE covered_by = ?");
+  bind_id(reopen, 1, id);
   reopen.exec();
-  SQLite::Statement remove(db, "DELETE FROM entries WHERE id = ?");
-  remove.bind(1, static_cast<int64_t>(id));
+  auto remove = statement(db, "DELETE FROM entries WHERE id = ?");
+  bind_id(remove, 1, id);
   remove.exec();
 }
 

@@ -1,4 +1,6 @@
-#include "storage/sql_helpers.hpp"
+// Things that stay open: concerns, delegations, talking points and action items.
+#include "storage/decode.hpp"
+#include "storage/statements.hpp"
 #include "storage/store.hpp"
 
 namespace mgr::storage {
@@ -10,10 +12,10 @@ using domain::Topic;
 
 namespace {
 
-std::vector<std::string> handles_of_entry(SQLite::Database& db, long long entry_id) {
-  SQLite::Statement query(db,
-                          "SELECT p.handle FROM entry_people ep JOIN people p ON p.id = "
-                          "ep.person_id WHERE ep.entry_id = ? ORDER BY ep.position");
+std::vector<std::string> handles_of_entry(SQLite::Database& db, std::int64_t entry_id) {
+  auto query = statement(db,
+                         "SELECT p.handle FROM entry_people ep JOIN people p ON p.id = "
+                         "ep.person_id WHERE ep.entry_id = ? ORDER BY ep.position");
   query.bind(1, static_cast<int64_t>(entry_id));
   std::vector<std::string> handles;
   while (query.executeStep()) handles.push_back(query.getColumn(0).getString());
@@ -27,16 +29,16 @@ constexpr const char* k_concern_select =
     "(SELECT min(e.date) FROM entries e WHERE e.concern_id = c.id AND e.cancelled = 0) "
     "FROM concerns c ";
 
-Concern concern_from_row(SQLite::Database& db, SQLite::Statement& row) {
+Concern concern_from(SQLite::Database& db, const Row& row) {
   Concern concern;
-  concern.id = row.getColumn(0).getInt64();
-  concern.text = row.getColumn(1).getString();
-  concern.opened = row.getColumn(2).getString();
-  concern.status = row.getColumn(3).getString();
-  concern.closed_date = sql::optional_text(row.getColumn(4));
-  concern.close_note = sql::text_or_empty(row.getColumn(5));
-  concern.first_conversation = sql::optional_text(row.getColumn(6));
-  concern.people = handles_of_entry(db, concern.id);
+  concern.id = domain::ConcernId{row.id()};
+  concern.text = row.text(1);
+  concern.opened = row.date(2);
+  concern.status = row.choice<domain::ConcernStatus>(3);
+  concern.closed = row.optional_date(4);
+  concern.close_note = row.text(5);
+  concern.first_conversation = row.optional_date(6);
+  concern.people = handles_of_entry(db, row.id());
   return concern;
 }
 
@@ -45,30 +47,30 @@ constexpr const char* k_delegation_select =
     "d.status, d.closed_date, d.close_note FROM delegations d JOIN people p ON p.id = d.person_id ";
 
 constexpr const char* k_checkin_select =
-    "SELECT date, status, note FROM entries WHERE kind = 'checkin' AND delegation_id = ? "
+    "SELECT id, date, status, note FROM entries WHERE kind = 'checkin' AND delegation_id = ? "
     "ORDER BY date DESC, id DESC";
 
-domain::CheckinSummary checkin_from_row(SQLite::Statement& row) {
-  return {row.getColumn(0).getString(), sql::optional_text(row.getColumn(1)),
-          sql::text_or_empty(row.getColumn(2))};
+domain::Checkin checkin_from(const Row& row) {
+  return {domain::EntryId{row.id()}, row.date(1), row.optional_choice<domain::CheckinStatus>(2),
+          row.text(3)};
 }
 
-Delegation delegation_from_row(SQLite::Database& db, SQLite::Statement& row) {
+Delegation delegation_from(SQLite::Database& db, const Row& row) {
   Delegation delegation;
-  delegation.id = row.getColumn(0).getInt64();
-  delegation.person = row.getColumn(1).getString();
-  delegation.outcome = row.getColumn(2).getString();
-  delegation.why = sql::text_or_empty(row.getColumn(3));
-  delegation.due = sql::optional_text(row.getColumn(4));
-  delegation.checkin = row.getColumn(5).getString();
-  delegation.constraints = sql::text_or_empty(row.getColumn(6));
-  delegation.created = row.getColumn(7).getString();
-  delegation.status = row.getColumn(8).getString();
-  delegation.closed_date = sql::optional_text(row.getColumn(9));
-  delegation.close_note = sql::text_or_empty(row.getColumn(10));
-  SQLite::Statement last(db, std::string(k_checkin_select) + " LIMIT 1");
-  last.bind(1, static_cast<int64_t>(delegation.id));
-  if (last.executeStep()) delegation.last_checkin = checkin_from_row(last);
+  delegation.id = domain::DelegationId{row.id()};
+  delegation.person = row.text(1);
+  delegation.outcome = row.text(2);
+  delegation.why = row.text(3);
+  delegation.due = row.optional_date(4);
+  delegation.checkin = row.cadence(5);
+  delegation.constraints = row.text(6);
+  delegation.created = row.date(7);
+  delegation.status = row.choice<domain::DelegationStatus>(8);
+  delegation.closed = row.optional_date(9);
+  delegation.close_note = row.text(10);
+  auto last = statement(db, std::string(k_checkin_select) + " LIMIT 1");
+  bind_id(last, 1, delegation.id);
+  if (last.executeStep()) delegation.last_checkin = checkin_from(Row{last, "entries"});
   return delegation;
 }
 
@@ -76,203 +78,212 @@ constexpr const char* k_topic_select =
     "SELECT t.id, p.handle, t.text, t.created, t.status, t.closed_date FROM topics t "
     "JOIN people p ON p.id = t.person_id ";
 
-Topic topic_from_row(SQLite::Statement& row) {
-  return {row.getColumn(0).getInt64(),  row.getColumn(1).getString(),
-          row.getColumn(2).getString(), row.getColumn(3).getString(),
-          row.getColumn(4).getString(), sql::optional_text(row.getColumn(5))};
+Topic topic_from(const Row& row) {
+  return {domain::TopicId{row.id()},          row.text(1),         row.text(2), row.date(3),
+          row.choice<domain::TopicStatus>(4), row.optional_date(5)};
 }
 
 constexpr const char* k_action_select =
-    "SELECT a.id, p.handle, a.owner, a.text, a.created, a.due, a.done_date FROM actions a "
-    "JOIN people p ON p.id = a.person_id ";
+    "SELECT a.id, p.handle, a.owner, a.text, a.created, a.due, a.status, a.done_date "
+    "FROM actions a JOIN people p ON p.id = a.person_id ";
 
-Action action_from_row(SQLite::Statement& row) {
-  return {row.getColumn(0).getInt64(),         row.getColumn(1).getString(),
-          row.getColumn(2).getString(),        row.getColumn(3).getString(),
-          row.getColumn(4).getString(),        sql::optional_text(row.getColumn(5)),
-          sql::optional_text(row.getColumn(6))};
+Action action_from(const Row& row) {
+  return {domain::ActionId{row.id()},
+          row.text(1),
+          row.choice<domain::Owner>(2),
+          row.text(3),
+          row.date(4),
+          row.optional_date(5),
+          row.choice<domain::ActionStatus>(6),
+          row.optional_date(7)};
 }
 
-void close_item(SQLite::Database& db, const char* table, long long id, const std::string& status,
-                const std::string& date, const std::string& note) {
-  SQLite::Statement update(db, std::string("UPDATE ") + table +
-                                   " SET status = ?, closed_date = ?, close_note = ? WHERE id = ?");
-  update.bind(1, status);
-  update.bind(2, date);
-  sql::bind_text_or_null(update, 3, note);
+// Open items first unless closed ones are wanted too; then only the person's, if given.
+std::string open_items_where(const char* status_column, const char* person_column,
+                             bool include_closed, bool for_person) {
+  std::string where = "WHERE 1 ";
+  if (!include_closed) where += std::string("AND ") + status_column + " = 'open' ";
+  if (for_person) where += std::string("AND ") + person_column + " = :person ";
+  return where;
+}
+
+void close_item(SQLite::Database& db, const char* table, std::int64_t id, std::string_view status,
+                domain::Date date, const std::string& note) {
+  auto update = statement(db, std::string("UPDATE ") + table +
+                                  " SET status = ?, closed_date = ?, close_note = ? WHERE id = ?");
+  update.bind(1, std::string{status});
+  bind_date(update, 2, date);
+  bind_text_or_null(update, 3, note);
   update.bind(4, static_cast<int64_t>(id));
   update.exec();
 }
 
 }  // namespace
 
-void Store::add_concern(long long entry_id, const std::string& text, const std::string& opened) {
-  SQLite::Statement insert(m_db.handle(),
-                           "INSERT INTO concerns (id, text, opened) VALUES (?, ?, ?)");
-  insert.bind(1, static_cast<int64_t>(entry_id));
-  insert.bind(2, text);
-  insert.bind(3, opened);
-  insert.exec();
-}
+// ---- concerns ----
 
-std::optional<Concern> Store::find_concern(long long id) {
+std::optional<Concern> Store::find_concern(domain::ConcernId id) {
   auto& db = m_db.handle();
-  SQLite::Statement query(db, std::string(k_concern_select) + "WHERE c.id = ?");
-  query.bind(1, static_cast<int64_t>(id));
+  auto query = statement(db, std::string(k_concern_select) + "WHERE c.id = ?");
+  bind_id(query, 1, id);
   if (!query.executeStep()) return std::nullopt;
-  return concern_from_row(db, query);
+  return concern_from(db, Row{query, "concerns"});
 }
 
-std::vector<Concern> Store::list_concerns(bool include_closed) {
+std::vector<Concern> Store::list_concerns(std::optional<domain::PersonId> about,
+                                          bool include_closed) {
   auto& db = m_db.handle();
-  SQLite::Statement query(
-      db, std::string(k_concern_select) + "WHERE c.status = 'open' OR ? ORDER BY c.opened, c.id");
-  query.bind(1, include_closed ? 1 : 0);
+  std::string where = open_items_where("c.status", "", include_closed, false);
+  if (about) where += "AND c.id IN (SELECT entry_id FROM entry_people WHERE person_id = :person) ";
+  auto query = statement(db, std::string(k_concern_select) + where + "ORDER BY c.opened, c.id");
+  if (about) query.bind(":person", static_cast<int64_t>(about->value));
   std::vector<Concern> concerns;
-  while (query.executeStep()) concerns.push_back(concern_from_row(db, query));
+  while (query.executeStep()) concerns.push_back(concern_from(db, Row{query, "concerns"}));
   return concerns;
 }
 
-void Store::close_concern(long long id, const std::string& status, const std::string& date,
+void Store::close_concern(domain::ConcernId id, domain::ConcernStatus status, domain::Date date,
                           const std::string& note) {
-  close_item(m_db.handle(), "concerns", id, status, date, note);
+  close_item(m_db.handle(), "concerns", id.value, domain::name_of(status), date, note);
 }
 
-void Store::add_delegation(long long entry_id, long long person_id, const Delegation& delegation) {
-  SQLite::Statement insert(
-      m_db.handle(),
-      "INSERT INTO delegations (id, person_id, outcome, why, due, checkin, constraints, created) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-  insert.bind(1, static_cast<int64_t>(entry_id));
-  insert.bind(2, static_cast<int64_t>(person_id));
-  insert.bind(3, delegation.outcome);
-  sql::bind_text_or_null(insert, 4, delegation.why);
-  sql::bind_text(insert, 5, delegation.due);
-  insert.bind(6, delegation.checkin);
-  sql::bind_text_or_null(insert, 7, delegation.constraints);
-  insert.bind(8, delegation.created);
-  insert.exec();
-}
+// ---- delegations ----
 
-std::optional<Delegation> Store::find_delegation(long long id) {
+std::optional<Delegation> Store::find_delegation(domain::DelegationId id) {
   auto& db = m_db.handle();
-  SQLite::Statement query(db, std::string(k_delegation_select) + "WHERE d.id = ?");
-  query.bind(1, static_cast<int64_t>(id));
+  auto query = statement(db, std::string(k_delegation_select) + "WHERE d.id = ?");
+  bind_id(query, 1, id);
   if (!query.executeStep()) return std::nullopt;
-  return delegation_from_row(db, query);
+  return delegation_from(db, Row{query, "delegations"});
 }
 
-std::vector<Delegation> Store::list_delegations(std::optional<long long> person_id,
+std::vector<Delegation> Store::list_delegations(std::optional<domain::PersonId> person,
                                                 bool include_closed) {
   auto& db = m_db.handle();
-  SQLite::Statement query(db, std::string(k_delegation_select) +
-                                  "WHERE (d.status = 'open' OR :all) AND "
-                                  "(:person IS NULL OR d.person_id = :person) "
-                                  "ORDER BY d.created, d.id");
-  query.bind(":all", include_closed ? 1 : 0);
-  sql::bind_int(query, query.getIndex(":person"), person_id);
+  auto query = statement(
+      db, std::string(k_delegation_select) +
+              open_items_where("d.status", "d.person_id", include_closed, person.has_value()) +
+              "ORDER BY d.created, d.id");
+  if (person) query.bind(":person", static_cast<int64_t>(person->value));
   std::vector<Delegation> delegations;
-  while (query.executeStep()) delegations.push_back(delegation_from_row(db, query));
+  while (query.executeStep()) delegations.push_back(delegation_from(db, Row{query, "delegations"}));
   return delegations;
 }
 
-void Store::close_delegation(long long id, const std::string& status, const std::string& date,
-                             const std::string& note) {
-  close_item(m_db.handle(), "delegations", id, status, date, note);
+void Store::close_delegation(domain::DelegationId id, domain::DelegationStatus status,
+                             domain::Date date, const std::string& note) {
+  close_item(m_db.handle(), "delegations", id.value, domain::name_of(status), date, note);
 }
 
-std::vector<domain::CheckinSummary> Store::checkins(long long delegation_id) {
-  SQLite::Statement query(m_db.handle(), k_checkin_select);
-  query.bind(1, static_cast<int64_t>(delegation_id));
-  std::vector<domain::CheckinSummary> all;
-  while (query.executeStep()) all.push_back(checkin_from_row(query));
+std::vector<domain::Checkin> Store::checkins(domain::DelegationId delegation) {
+  auto query = statement(m_db.handle(), k_checkin_select);
+  bind_id(query, 1, delegation);
+  std::vector<domain::Checkin> all;
+  while (query.executeStep()) all.push_back(checkin_from(Row{query, "entries"}));
   return all;
 }
 
-long long Store::add_topic(long long person_id, const std::string& text,
-                           const std::string& created) {
-  SQLite::Statement insert(m_db.handle(),
-                           "INSERT INTO topics (person_id, text, created) VALUES (?, ?, ?)");
-  insert.bind(1, static_cast<int64_t>(person_id));
-  insert.bind(2, text);
-  insert.bind(3, created);
+// ---- talking points ----
+
+domain::TopicId Store::add_topic(domain::PersonId person, const std::string& text,
+                                 domain::Date created) {
+  const domain::TopicId id{allocate_id(Numbered::topic)};
+  auto insert = statement(m_db.handle(),
+                          "INSERT INTO topics (id, person_id, text, created) VALUES (?, ?, ?, ?)");
+  bind_id(insert, 1, id);
+  bind_id(insert, 2, person);
+  insert.bind(3, text);
+  bind_date(insert, 4, created);
   insert.exec();
-  return m_db.handle().getLastInsertRowid();
+  return id;
 }
 
-std::optional<Topic> Store::find_topic(long long id) {
-  SQLite::Statement query(m_db.handle(), std::string(k_topic_select) + "WHERE t.id = ?");
-  query.bind(1, static_cast<int64_t>(id));
+std::optional<Topic> Store::find_topic(domain::TopicId id) {
+  auto query = statement(m_db.handle(), std::string(k_topic_select) + "WHERE t.id = ?");
+  bind_id(query, 1, id);
   if (!query.executeStep()) return std::nullopt;
-  return topic_from_row(query);
+  return topic_from(Row{query, "topics"});
 }
 
-std::vector<Topic> Store::list_topics(std::optional<long long> person_id, bool include_closed) {
-  SQLite::Statement query(m_db.handle(), std::string(k_topic_select) +
-                                             "WHERE (t.status = 'open' OR :all) AND "
-                                             "(:person IS NULL OR t.person_id = :person) "
-                                             "ORDER BY t.created, t.id");
-  query.bind(":all", include_closed ? 1 : 0);
-  sql::bind_int(query, query.getIndex(":person"), person_id);
+std::vector<Topic> Store::list_topics(std::optional<domain::PersonId> person, bool include_closed) {
+  auto query = statement(m_db.handle(), std::string(k_topic_select) +
+                                            open_items_where("t.status", "t.person_id",
+                                                             include_closed, person.has_value()) +
+                                            "ORDER BY t.created, t.id");
+  if (person) query.bind(":person", static_cast<int64_t>(person->value));
   std::vector<Topic> topics;
-  while (query.executeStep()) topics.push_back(topic_from_row(query));
+  while (query.executeStep()) topics.push_back(topic_from(Row{query, "topics"}));
   return topics;
 }
 
-void Store::close_topic(long long id, const std::string& status, const std::string& date,
-                        std::optional<long long> covered_by) {
-  SQLite::Statement update(
-      m_db.handle(), "UPDATE topics SET status = ?, closed_date = ?, covered_by = ? WHERE id = ?");
-  update.bind(1, status);
-  update.bind(2, date);
-  sql::bind_int(update, 3, covered_by);
-  update.bind(4, static_cast<int64_t>(id));
+void Store::close_topic(domain::TopicId id, domain::TopicStatus status, domain::Date date) {
+  auto update =
+      statement(m_db.handle(), "UPDATE topics SET status = ?, closed_date = ? WHERE id = ?");
+  bind_choice(update, 1, status);
+  bind_date(update, 2, date);
+  bind_id(update, 3, id);
   update.exec();
 }
 
-long long Store::add_action(long long person_id, const std::string& owner, const std::string& text,
-                            const std::string& created, const std::optional<std::string>& due,
-                            std::optional<long long> entry_id) {
-  SQLite::Statement insert(m_db.handle(),
-                           "INSERT INTO actions (person_id, owner, text, created, due, entry_id) "
-                           "VALUES (?, ?, ?, ?, ?, ?)");
-  insert.bind(1, static_cast<int64_t>(person_id));
-  insert.bind(2, owner);
-  insert.bind(3, text);
-  insert.bind(4, created);
-  sql::bind_text(insert, 5, due);
-  sql::bind_int(insert, 6, entry_id);
+// ---- action items ----
+
+domain::ActionId Store::insert_action(domain::PersonId person, domain::Owner owner,
+                                      const std::string& text, domain::Date created,
+                                      std::optional<domain::Date> due,
+                                      std::optional<domain::EntryId> agreed_in) {
+  const domain::ActionId id{allocate_id(Numbered::action)};
+  auto insert =
+      statement(m_db.handle(),
+                "INSERT INTO actions (id, person_id, owner, text, created, due, entry_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  bind_id(insert, 1, id);
+  bind_id(insert, 2, person);
+  bind_choice(insert, 3, owner);
+  insert.bind(4, text);
+  bind_date(insert, 5, created);
+  bind_optional_date(insert, 6, due);
+  bind_optional(insert, 7,
+                agreed_in ? std::optional<std::int64_t>{agreed_in->value} : std::nullopt);
   insert.exec();
-  return m_db.handle().getLastInsertRowid();
+  return id;
 }
 
-std::optional<Action> Store::find_action(long long id) {
-  SQLite::Statement query(m_db.handle(), std::string(k_action_select) + "WHERE a.id = ?");
-  query.bind(1, static_cast<int64_t>(id));
+domain::ActionId Store::add_action(domain::PersonId person, domain::Owner owner,
+                                   const std::string& text, domain::Date created,
+                                   std::optional<domain::Date> due) {
+  return insert_action(person, owner, text, created, due, std::nullopt);
+}
+
+std::optional<Action> Store::find_action(domain::ActionId id) {
+  auto query = statement(m_db.handle(), std::string(k_action_select) + "WHERE a.id = ?");
+  bind_id(query, 1, id);
   if (!query.executeStep()) return std::nullopt;
-  return action_from_row(query);
+  return action_from(Row{query, "actions"});
 }
 
-std::vector<Action> Store::list_actions(std::optional<long long> person_id,
-                                        const std::optional<std::string>& owner,
-                                        bool include_done) {
-  SQLite::Statement query(m_db.handle(), std::string(k_action_select) +
-                                             "WHERE (a.done_date IS NULL OR :all) AND "
-                                             "(:person IS NULL OR a.person_id = :person) AND "
-                                             "(:owner IS NULL OR a.owner = :owner) "
-                                             "ORDER BY a.created, a.id");
-  query.bind(":all", include_done ? 1 : 0);
-  sql::bind_int(query, query.getIndex(":person"), person_id);
-  sql::bind_text(query, query.getIndex(":owner"), owner);
+std::vector<Action> Store::list_actions(std::optional<domain::PersonId> person,
+                                        std::optional<domain::Owner> owner, bool include_closed) {
+  std::string where =
+      open_items_where("a.status", "a.person_id", include_closed, person.has_value());
+  if (owner) where += "AND a.owner = :owner ";
+  auto query =
+      statement(m_db.handle(), std::string(k_action_select) + where + "ORDER BY a.created, a.id");
+  if (person) query.bind(":person", static_cast<int64_t>(person->value));
+  if (owner) query.bind(":owner", std::string{domain::name_of(*owner)});
   std::vector<Action> actions;
-  while (query.executeStep()) actions.push_back(action_from_row(query));
+  while (query.executeStep()) actions.push_back(action_from(Row{query, "actions"}));
   return actions;
 }
 
-void Store::mark_action_done(long long id, const std::string& date) {
-  SQLite::Statement update(m_db.handle(), "UPDATE actions SET done_date = ? WHERE id = ?");
-  update.bind(1, date);
-  update.bind(2, static_cast<int64_t>(id));
+void Store::close_action(domain::ActionId id, domain::ActionStatus status, domain::Date date) {
+  auto update =
+      statement(m_db.handle(), "UPDATE actions SET status = ?, done_date = ? WHERE id = ?");
+  bind_choice(update, 1, status);
+  if (status == domain::ActionStatus::done)
+    bind_date(update, 2, date);
+  else
+    update.bind(2);
+  bind_id(update, 3, id);
   update.exec();
 }
 

@@ -1,5 +1,7 @@
-#include "domain/parse.hpp"
-#include "storage/sql_helpers.hpp"
+// People, their time away and their 1:1 series.
+
+#include "storage/decode.hpp"
+#include "storage/statements.hpp"
 #include "storage/store.hpp"
 
 namespace mgr::storage {
@@ -12,48 +14,49 @@ constexpr const char* k_person_columns =
     "id, handle, name, relation, cadence, slot_day, slot_time, length_minutes, tz, since, "
     "archived";
 
-Person person_from_row(SQLite::Statement& row) {
+Person person_from(const Row& row) {
   Person person;
-  person.id = row.getColumn(0).getInt64();
-  person.handle = row.getColumn(1).getString();
-  person.name = sql::text_or_empty(row.getColumn(2));
-  person.relation = domain::parse_relation(row.getColumn(3).getString());
-  person.cadence = domain::parse_cadence(row.getColumn(4).getString());
-  person.day = sql::optional_text(row.getColumn(5));
-  if (auto time = sql::optional_text(row.getColumn(6))) {
-    person.time_minutes = domain::parse_clock_time(*time);
-  }
-  person.length_minutes = row.getColumn(7).getInt();
-  person.tz = sql::optional_text(row.getColumn(8));
-  person.since = row.getColumn(9).getString();
-  person.archived = row.getColumn(10).getInt() != 0;
+  person.id = domain::PersonId{row.id()};
+  person.handle = row.text(1);
+  person.name = row.text(2);
+  person.relation = row.choice<domain::Relation>(3);
+  person.cadence = row.cadence(4);
+  person.slot_day = row.optional_weekday(5);
+  person.slot_time = row.optional_clock_time(6);
+  person.length = row.optional_minutes(7).value_or(domain::Minutes{30});
+  person.zone = row.optional_zone(8);
+  person.since = row.date(9);
+  person.archived = row.flag(10);
   return person;
 }
 
 void load_time_away(SQLite::Database& db, Person& person) {
-  SQLite::Statement query(db,
-                          "SELECT id, from_date, to_date, reason FROM time_away WHERE person_id = "
-                          "? ORDER BY from_date");
-  query.bind(1, static_cast<int64_t>(person.id));
+  auto query = statement(db,
+                         "SELECT id, from_date, to_date, reason FROM time_away WHERE person_id = ? "
+                         "ORDER BY from_date");
+  bind_id(query, 1, person.id);
   while (query.executeStep()) {
-    person.away.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getString(),
-                           query.getColumn(2).getString(), sql::text_or_empty(query.getColumn(3))});
+    const Row row{query, "time_away"};
+    person.away.push_back({domain::AwayId{row.id()}, row.date(1), row.date(2), row.text(3)});
   }
 }
 
 void bind_person_fields(SQLite::Statement& statement, const Person& person) {
   statement.bind(1, person.handle);
-  sql::bind_text_or_null(statement, 2, person.name);
-  statement.bind(3, std::string{domain::relation_name(person.relation)});
-  statement.bind(4, person.cadence.text);
-  sql::bind_text(statement, 5, person.day);
-  sql::bind_text(statement, 6,
-                 person.time_minutes
-                     ? std::optional<std::string>{domain::format_clock_time(*person.time_minutes)}
-                     : std::nullopt);
-  statement.bind(7, person.length_minutes);
-  sql::bind_text(statement, 8, person.tz);
-  statement.bind(9, person.since);
+  bind_text_or_null(statement, 2, person.name);
+  bind_choice(statement, 3, person.relation);
+  statement.bind(4, domain::cadence_name(person.cadence));
+  bind_optional(statement, 5,
+                person.slot_day ? std::optional<std::string>{domain::weekday_name(*person.slot_day)}
+                                : std::nullopt);
+  bind_optional(statement, 6,
+                person.slot_time
+                    ? std::optional<std::string>{domain::format_clock_time(*person.slot_time)}
+                    : std::nullopt);
+  statement.bind(7, static_cast<int64_t>(person.length.count()));
+  bind_optional(statement, 8,
+                person.zone ? std::optional<std::string>{person.zone->name()} : std::nullopt);
+  bind_date(statement, 9, person.since);
   statement.bind(10, person.archived ? 1 : 0);
 }
 
@@ -61,95 +64,111 @@ void bind_person_fields(SQLite::Statement& statement, const Person& person) {
 
 std::optional<Person> Store::find_person(const std::string& handle) {
   auto& db = m_db.handle();
-  SQLite::Statement query(
-      db, std::string("SELECT ") + k_person_columns + " FROM people WHERE handle = ?");
+  auto query =
+      statement(db, std::string("SELECT ") + k_person_columns + " FROM people WHERE handle = ?");
   query.bind(1, handle);
   if (!query.executeStep()) return std::nullopt;
-  Person person = person_from_row(query);
+  Person person = person_from(Row{query, "people"});
   load_time_away(db, person);
   return person;
 }
 
 std::vector<Person> Store::list_people(bool include_archived) {
   auto& db = m_db.handle();
-  SQLite::Statement query(db, std::string("SELECT ") + k_person_columns +
-                                  " FROM people WHERE archived = 0 OR ? ORDER BY handle");
+  auto query = statement(db, std::string("SELECT ") + k_person_columns +
+                                 " FROM people WHERE archived = 0 OR ? ORDER BY handle");
   query.bind(1, include_archived ? 1 : 0);
   std::vector<Person> people;
-  while (query.executeStep()) people.push_back(person_from_row(query));
+  while (query.executeStep()) people.push_back(person_from(Row{query, "people"}));
   for (auto& person : people) load_time_away(db, person);
   return people;
 }
 
 std::vector<std::string> Store::all_handles() {
-  SQLite::Statement query(m_db.handle(), "SELECT handle FROM people ORDER BY handle");
+  auto query = statement(m_db.handle(), "SELECT handle FROM people ORDER BY handle");
   std::vector<std::string> handles;
   while (query.executeStep()) handles.push_back(query.getColumn(0).getString());
   return handles;
 }
 
-long long Store::add_person(const Person& person, const std::string& created_at) {
-  SQLite::Statement insert(
+domain::PersonId Store::add_person(const Person& person, domain::Instant created) {
+  auto insert = statement(
       m_db.handle(),
       "INSERT INTO people (handle, name, relation, cadence, slot_day, slot_time, length_minutes, "
       "tz, since, archived, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   bind_person_fields(insert, person);
-  insert.bind(11, created_at);
+  insert.bind(11, domain::format_instant(created));
   insert.exec();
-  return m_db.handle().getLastInsertRowid();
+  return domain::PersonId{m_db.handle().getLastInsertRowid()};
 }
 
 void Store::update_person(const Person& person) {
-  SQLite::Statement update(
-      m_db.handle(),
-      "UPDATE people SET handle = ?, name = ?, relation = ?, cadence = ?, slot_day = ?, "
-      "slot_time = ?, length_minutes = ?, tz = ?, since = ?, archived = ? WHERE id = ?");
+  auto update =
+      statement(m_db.handle(),
+                "UPDATE people SET handle = ?, name = ?, relation = ?, cadence = ?, slot_day = ?, "
+                "slot_time = ?, length_minutes = ?, tz = ?, since = ?, archived = ? WHERE id = ?");
   bind_person_fields(update, person);
-  update.bind(11, static_cast<int64_t>(person.id));
+  bind_id(update, 11, person.id);
   update.exec();
 }
 
-void Store::add_time_away(long long person_id, const domain::TimeAway& away) {
-  SQLite::Statement insert(
+domain::AwayId Store::add_time_away(domain::PersonId person, const domain::TimeAway& away) {
+  auto insert = statement(
       m_db.handle(),
       "INSERT INTO time_away (person_id, from_date, to_date, reason) VALUES (?, ?, ?, ?)");
-  insert.bind(1, static_cast<int64_t>(person_id));
-  insert.bind(2, away.from);
-  insert.bind(3, away.to);
-  sql::bind_text_or_null(insert, 4, away.reason);
+  bind_id(insert, 1, person);
+  bind_date(insert, 2, away.from);
+  bind_date(insert, 3, away.to);
+  bind_text_or_null(insert, 4, away.reason);
   insert.exec();
+  return domain::AwayId{m_db.handle().getLastInsertRowid()};
 }
 
-void Store::set_archived(long long person_id, bool archived) {
-  SQLite::Statement update(m_db.handle(), "UPDATE people SET archived = ? WHERE id = ?");
+void Store::set_archived(domain::PersonId person, bool archived) {
+  auto update = statement(m_db.handle(), "UPDATE people SET archived = ? WHERE id = ?");
   update.bind(1, archived ? 1 : 0);
-  update.bind(2, static_cast<int64_t>(person_id));
+  bind_id(update, 2, person);
   update.exec();
 }
 
-void Store::add_skip(long long person_id, const std::string& due_date, const std::string& reason,
-                     const std::string& logged_at) {
-  SQLite::Statement insert(
-      m_db.handle(),
-      "INSERT INTO skips (person_id, due_date, reason, logged_at) VALUES (?, ?, ?, ?)");
-  insert.bind(1, static_cast<int64_t>(person_id));
-  insert.bind(2, due_date);
-  sql::bind_text_or_null(insert, 3, reason);
-  insert.bind(4, logged_at);
-  insert.exec();
+domain::PersonSchedule Store::schedule_of(const Person& person) {
+  auto& db = m_db.handle();
+  domain::PersonSchedule schedule{person, {}, {}};
+  auto one_on_ones = statement(db,
+                               "SELECT e.id, e.date, e.cancelled FROM entries e "
+                               "JOIN entry_people ep ON ep.entry_id = e.id "
+                               "WHERE ep.person_id = ? AND e.kind = '1on1' ORDER BY e.date, e.id");
+  bind_id(one_on_ones, 1, person.id);
+  while (one_on_ones.executeStep()) {
+    const Row row{one_on_ones, "entries"};
+    (row.flag(2) ? schedule.history.cancelled : schedule.history.held).push_back(row.date(1));
+  }
+  auto skips = statement(
+      db, "SELECT id, due_date, reason FROM skips WHERE person_id = ? ORDER BY due_date, id");
+  bind_id(skips, 1, person.id);
+  while (skips.executeStep()) {
+    const Row row{skips, "skips"};
+    schedule.skips.push_back({row.date(1), row.text(2)});
+  }
+  return schedule;
 }
 
-std::vector<domain::Skip> Store::skips_for(long long person_id) {
-  SQLite::Statement query(m_db.handle(),
-                          "SELECT p.handle, s.due_date, s.reason FROM skips s JOIN people p ON "
-                          "p.id = s.person_id WHERE s.person_id = ? ORDER BY s.due_date");
-  query.bind(1, static_cast<int64_t>(person_id));
-  std::vector<domain::Skip> skips;
-  while (query.executeStep()) {
-    skips.push_back({query.getColumn(0).getString(), query.getColumn(1).getString(),
-                     sql::text_or_empty(query.getColumn(2))});
-  }
-  return skips;
+std::vector<domain::PersonSchedule> Store::active_schedules() {
+  std::vector<domain::PersonSchedule> schedules;
+  for (const auto& person : list_people(false))
+    if (!person.cadence.is_none()) schedules.push_back(schedule_of(person));
+  return schedules;
+}
+
+void Store::add_skip(domain::PersonId person, const domain::Skip& skip, domain::Instant logged) {
+  auto insert =
+      statement(m_db.handle(),
+                "INSERT INTO skips (person_id, due_date, reason, logged_at) VALUES (?, ?, ?, ?)");
+  bind_id(insert, 1, person);
+  bind_date(insert, 2, skip.day);
+  bind_text_or_null(insert, 3, skip.reason);
+  insert.bind(4, domain::format_instant(logged));
+  insert.exec();
 }
 
 }  // namespace mgr::storage

@@ -6,6 +6,8 @@
 #include <exception>
 #include <string>
 
+#include "domain/errors.hpp"
+
 class WhatContains : public Catch::MatcherBase<std::exception> {
  public:
   explicit WhatContains(std::string part) : m_part(std::move(part)) {}
@@ -13,6 +15,19 @@ class WhatContains : public Catch::MatcherBase<std::exception> {
     return std::string{error.what()}.find(m_part) != std::string::npos;
   }
   std::string describe() const override { return "what() contains \"" + m_part + "\""; }
+
+ private:
+  std::string m_part;
+};
+
+// The same for the hint line of mgr's own errors.
+class HintContains : public Catch::MatcherBase<mgr::Error> {
+ public:
+  explicit HintContains(std::string part) : m_part(std::move(part)) {}
+  bool match(const mgr::Error& error) const override {
+    return error.hint().find(m_part) != std::string::npos;
+  }
+  std::string describe() const override { return "hint() contains \"" + m_part + "\""; }
 
  private:
   std::string m_part;

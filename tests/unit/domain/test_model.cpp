@@ -4,6 +4,7 @@
 #include <string>
 
 #include "domain/errors.hpp"
+#include "domain/parse.hpp"
 #include "what_contains.hpp"
 
 using namespace mgr::domain;
@@ -12,44 +13,44 @@ TEST_CASE("parse_cadence: the named cadences", "[model]") {
   const Cadence weekly = parse_cadence("weekly");
   CHECK(weekly.unit == Cadence::Unit::days);
   CHECK(weekly.count == 7);
-  CHECK(weekly.text == "weekly");
+  CHECK(cadence_name(weekly) == "weekly");
   CHECK_FALSE(weekly.is_none());
 
   const Cadence biweekly = parse_cadence("biweekly");
   CHECK(biweekly.unit == Cadence::Unit::days);
   CHECK(biweekly.count == 14);
-  CHECK(biweekly.text == "biweekly");
+  CHECK(cadence_name(biweekly) == "biweekly");
 
   const Cadence monthly = parse_cadence("monthly");
   CHECK(monthly.unit == Cadence::Unit::months);
   CHECK(monthly.count == 1);
-  CHECK(monthly.text == "monthly");
+  CHECK(cadence_name(monthly) == "monthly");
 
   const Cadence none = parse_cadence("none");
   CHECK(none.unit == Cadence::Unit::none);
   CHECK(none.is_none());
-  CHECK(none.text == "none");
+  CHECK(cadence_name(none) == "none");
 
   CHECK(Cadence{}.is_none());
 }
 
 TEST_CASE("parse_cadence: case-insensitive, canonical text", "[model]") {
-  CHECK(parse_cadence("Weekly").text == "weekly");
+  CHECK(cadence_name(parse_cadence("Weekly")) == "weekly");
   CHECK(parse_cadence("BIWEEKLY").count == 14);
   CHECK(parse_cadence("Monthly").unit == Cadence::Unit::months);
   CHECK(parse_cadence("NONE").is_none());
-  CHECK(parse_cadence("10D").text == "10d");
+  CHECK(cadence_name(parse_cadence("10D")) == "10d");
 }
 
 TEST_CASE("parse_cadence: a number of days", "[model]") {
   const Cadence ten = parse_cadence("10d");
   CHECK(ten.unit == Cadence::Unit::days);
   CHECK(ten.count == 10);
-  CHECK(ten.text == "10d");
+  CHECK(cadence_name(ten) == "10d");
   CHECK(parse_cadence("1d").count == 1);
   CHECK(parse_cadence("7d").count == 7);
   CHECK(parse_cadence("365d").count == 365);
-  CHECK(parse_cadence("365d").text == "365d");
+  CHECK(cadence_name(parse_cadence("365d")) == "365d");
 }
 
 TEST_CASE("parse_cadence rejects bad values with a UsageError naming them", "[model]") {
@@ -63,52 +64,68 @@ TEST_CASE("parse_cadence rejects bad values with a UsageError naming them", "[mo
   CHECK_THROWS_AS(parse_cadence(""), mgr::UsageError);
 }
 
-TEST_CASE("parse_relation and relation_name", "[model]") {
-  CHECK(parse_relation("report") == Relation::report);
-  CHECK(parse_relation("manager") == Relation::manager);
-  CHECK(parse_relation("skip") == Relation::skip);
-  CHECK(parse_relation("peer") == Relation::peer);
-  CHECK(parse_relation("mentor") == Relation::mentor);
-  CHECK(parse_relation("Report") == Relation::report);
-  CHECK(parse_relation("MENTOR") == Relation::mentor);
-  for (auto relation :
+TEST_CASE("parse_choice and name_of: relations", "[model]") {
+  const auto relation = [](const char* text) { return parse_choice<Relation>(text, "relation"); };
+  CHECK(relation("report") == Relation::report);
+  CHECK(relation("manager") == Relation::manager);
+  CHECK(relation("skip") == Relation::skip);
+  CHECK(relation("peer") == Relation::peer);
+  CHECK(relation("mentor") == Relation::mentor);
+  CHECK(relation("Report") == Relation::report);
+  CHECK(relation("MENTOR") == Relation::mentor);
+  for (auto value :
        {Relation::report, Relation::manager, Relation::skip, Relation::peer, Relation::mentor}) {
-    CHECK(parse_relation(relation_name(relation)) == relation);
+    CHECK(relation(std::string{name_of(value)}.c_str()) == value);
   }
-  CHECK(relation_name(Relation::skip) == "skip");
+  CHECK(name_of(Relation::skip) == "skip");
   for (const char* bad : {"boss", "reports", "skip-level", ""}) {
     INFO("value: '" << bad << "'");
-    CHECK_THROWS_MATCHES(parse_relation(bad), mgr::UsageError,
-                         WhatContains(std::string{"'"} + bad + "'"));
+    CHECK_THROWS_MATCHES(relation(bad), mgr::UsageError,
+                         WhatContains(std::string{"invalid relation '"} + bad + "'"));
   }
+  CHECK_THROWS_MATCHES(relation("reprot"), mgr::UsageError, HintContains("did you mean 'report'?"));
+}
+
+TEST_CASE("every enum name reads back as its value", "[model]") {
+  for (const auto& name : enum_names<EntryKind>())
+    CHECK(name_of(*enum_from_name<EntryKind>(name)) == name);
+  for (const auto& name : enum_names<CheckinStatus>())
+    CHECK(name_of(*enum_from_name<CheckinStatus>(name)) == name);
+  for (const auto& name : enum_names<LearnType>())
+    CHECK(name_of(*enum_from_name<LearnType>(name)) == name);
+  for (const auto& name : enum_names<DelegationStatus>())
+    CHECK(name_of(*enum_from_name<DelegationStatus>(name)) == name);
+  CHECK(name_of(EntryKind::one_on_one) == "1on1");
+  CHECK(name_of(CheckinStatus::at_risk) == "at-risk");
+  CHECK(name_of(LearnType::feedback_request) == "feedback-request");
+  CHECK_FALSE(enum_from_name<EntryKind>("one_on_one"));
+  CHECK_FALSE(enum_from_name<Owner>("Me"));
 }
 
 TEST_CASE("default_cadence: weekly for reports and managers, none for everyone else", "[model]") {
-  CHECK(default_cadence(Relation::report).text == "weekly");
+  CHECK(cadence_name(default_cadence(Relation::report)) == "weekly");
   CHECK(default_cadence(Relation::report).count == 7);
-  CHECK(default_cadence(Relation::manager).text == "weekly");
+  CHECK(cadence_name(default_cadence(Relation::manager)) == "weekly");
   CHECK(default_cadence(Relation::skip).is_none());
   CHECK(default_cadence(Relation::peer).is_none());
   CHECK(default_cadence(Relation::mentor).is_none());
 }
 
-TEST_CASE("is_entry_kind", "[model]") {
+TEST_CASE("entry kinds by name", "[model]") {
   for (const char* kind : {"1on1", "feedback", "concern", "talk", "delegate", "checkin", "ic",
                            "mgmt", "learn", "note"}) {
     INFO(kind);
-    CHECK(is_entry_kind(kind));
+    CHECK(enum_from_name<EntryKind>(kind));
   }
-  CHECK_FALSE(is_entry_kind(""));
-  CHECK_FALSE(is_entry_kind("1:1"));
-  CHECK_FALSE(is_entry_kind("Note"));
-  CHECK_FALSE(is_entry_kind("notes"));
-  CHECK_FALSE(is_entry_kind("delegation"));
+  for (const char* bad : {"", "1:1", "Note", "notes", "delegation"})
+    CHECK_FALSE(enum_from_name<EntryKind>(bad));
 }
 
 TEST_CASE("Person defaults match the contract", "[model]") {
   const Person person;
   CHECK(person.relation == Relation::report);
-  CHECK(person.length_minutes == 30);
+  CHECK(person.length == Minutes{30});
+  CHECK(person.cadence == k_weekly);
   CHECK_FALSE(person.archived);
-  CHECK_FALSE(person.tz);
+  CHECK(person.zone == nullptr);
 }

@@ -21,7 +21,7 @@ std::string now_utc(const char* text, const char* user_zone) {
 }
 
 Clock clock_at(const char* utc, const char* user_zone) {
-  return Clock{parse_instant(utc), zone(user_zone)};
+  return Clock{*parse_instant(utc), zone(user_zone)};
 }
 
 }  // namespace
@@ -96,8 +96,6 @@ TEST_CASE("Clock::today is the user's local day, not the UTC day", "[clock]") {
   const auto berlin = clock_at("2026-11-27T07:30:00Z", "Europe/Berlin");
   CHECK(format_date(la.today()) == "2026-11-26");
   CHECK(format_date(berlin.today()) == "2026-11-27");
-  CHECK(format_date(la.today_days()) == "2026-11-26");
-  CHECK(format_date(berlin.today_days()) == "2026-11-27");
   CHECK(la.local_now() == date::local_days{date::year{2026} / 11 / 26} + std::chrono::hours{23} +
                               std::chrono::minutes{30});
   CHECK(berlin.local_now() == date::local_days{date::year{2026} / 11 / 27} + std::chrono::hours{8} +
@@ -155,14 +153,14 @@ TEST_CASE("format_instant and parse_instant round-trip RFC 3339 UTC", "[clock]")
   const auto instant = date::sys_days{date::year{2026} / 11 / 26} + std::chrono::hours{17} +
                        std::chrono::minutes{45};
   CHECK(format_instant(instant) == "2026-11-26T17:45:00Z");
-  CHECK(parse_instant("2026-11-26T17:45:00Z") == instant);
+  CHECK(*parse_instant("2026-11-26T17:45:00Z") == instant);
   for (const char* text : {"2026-11-26T17:45:00Z", "1970-01-01T00:00:00Z", "2028-02-29T23:59:59Z",
                            "2026-12-31T00:00:01Z"}) {
     INFO(text);
-    CHECK(format_instant(parse_instant(text)) == text);
+    CHECK(format_instant(*parse_instant(text)) == text);
   }
   const auto odd = date::sys_days{date::year{2027} / 3 / 4} + std::chrono::seconds{3723};
-  CHECK(parse_instant(format_instant(odd)) == odd);
+  CHECK(*parse_instant(format_instant(odd)) == odd);
 }
 
 TEST_CASE("parse_instant accepts only the stored form", "[clock]") {
@@ -170,7 +168,6 @@ TEST_CASE("parse_instant accepts only the stored form", "[clock]") {
                           "2026-11-26T17:45:00+00:00", "2026-11-26T17:45Z", "2026-11-26T24:00:00Z",
                           "2026-02-30T10:00:00Z", "", "garbage", "2026-11-26T17:45:00z"}) {
     INFO("value: '" << bad << "'");
-    CHECK_THROWS_MATCHES(parse_instant(bad), mgr::Failure,
-                         WhatContains(std::string{"'"} + bad + "'"));
+    CHECK_FALSE(parse_instant(bad));
   }
 }

@@ -13,28 +13,28 @@ namespace {
 
 // Matches an exception whose what() contains a fragment: every rejection must name the value.
 
-date::year_month_day ymd(const char* iso) {
+Date ymd(const char* iso) {
   auto day = parse_iso_date(iso);
   REQUIRE(day);
   return *day;
 }
 
 // 2026-11-26 is a Thursday.
-const date::year_month_day k_thursday = date::year{2026} / date::November / 26;
+const Date k_thursday{date::year{2026} / date::November / 26};
 
-std::string past(const char* text, date::year_month_day today = k_thursday) {
+std::string past(const char* text, Date today = k_thursday) {
   return format_date(parse_date(text, today, DateDirection::past));
 }
 
-std::string future(const char* text, date::year_month_day today = k_thursday) {
+std::string future(const char* text, Date today = k_thursday) {
   return format_date(parse_date(text, today, DateDirection::future));
 }
 
 }  // namespace
 
 TEST_CASE("parse_iso_date accepts only real calendar days in strict form", "[parse]") {
-  CHECK(parse_iso_date("2026-11-26") == date::year{2026} / date::November / 26);
-  CHECK(parse_iso_date("2028-02-29") == date::year{2028} / date::February / 29);
+  CHECK(parse_iso_date("2026-11-26") == Date{date::year{2026} / date::November / 26});
+  CHECK(parse_iso_date("2028-02-29") == Date{date::year{2028} / date::February / 29});
   CHECK_FALSE(parse_iso_date("2026-02-29"));
   CHECK_FALSE(parse_iso_date("2026-02-30"));
   CHECK_FALSE(parse_iso_date("2026-13-01"));
@@ -49,7 +49,7 @@ TEST_CASE("parse_iso_date accepts only real calendar days in strict form", "[par
 }
 
 TEST_CASE("format_date writes ISO dates", "[parse]") {
-  CHECK(format_date(date::year{2026} / date::January / 5) == "2026-01-05");
+  CHECK(format_date(Date{date::year{2026} / date::January / 5}) == "2026-01-05");
   CHECK(format_date(date::local_days{date::year{2028} / date::February / 29}) == "2028-02-29");
 }
 
@@ -156,23 +156,23 @@ TEST_CASE("parse_date rejects bad values with a UsageError naming them", "[parse
 }
 
 TEST_CASE("parse_duration_minutes accepts every documented form", "[parse]") {
-  CHECK(parse_duration_minutes("45m") == 45);
-  CHECK(parse_duration_minutes("1h") == 60);
-  CHECK(parse_duration_minutes("1h30m") == 90);
-  CHECK(parse_duration_minutes("1.5h") == 90);
-  CHECK(parse_duration_minutes("90") == 90);
-  CHECK(parse_duration_minutes("24h") == 1440);
-  CHECK(parse_duration_minutes("1440") == 1440);
-  CHECK(parse_duration_minutes("1") == 1);
-  CHECK(parse_duration_minutes("1m") == 1);
-  CHECK(parse_duration_minutes("0.5h") == 30);
-  CHECK(parse_duration_minutes("1.25h") == 75);
-  CHECK(parse_duration_minutes("2h5m") == 125);
-  CHECK(parse_duration_minutes("1h0m") == 60);
-  CHECK(parse_duration_minutes("23h59m") == 1439);
-  CHECK(parse_duration_minutes("1440m") == 1440);
-  CHECK(parse_duration_minutes("1H30M") == 90);
-  CHECK(parse_duration_minutes("45M") == 45);
+  CHECK(parse_duration("45m").count() == 45);
+  CHECK(parse_duration("1h").count() == 60);
+  CHECK(parse_duration("1h30m").count() == 90);
+  CHECK(parse_duration("1.5h").count() == 90);
+  CHECK(parse_duration("90").count() == 90);
+  CHECK(parse_duration("24h").count() == 1440);
+  CHECK(parse_duration("1440").count() == 1440);
+  CHECK(parse_duration("1").count() == 1);
+  CHECK(parse_duration("1m").count() == 1);
+  CHECK(parse_duration("0.5h").count() == 30);
+  CHECK(parse_duration("1.25h").count() == 75);
+  CHECK(parse_duration("2h5m").count() == 125);
+  CHECK(parse_duration("1h0m").count() == 60);
+  CHECK(parse_duration("23h59m").count() == 1439);
+  CHECK(parse_duration("1440m").count() == 1440);
+  CHECK(parse_duration("1H30M").count() == 90);
+  CHECK(parse_duration("45M").count() == 45);
 }
 
 TEST_CASE("parse_duration_minutes rejects bad values with a UsageError naming them", "[parse]") {
@@ -181,25 +181,25 @@ TEST_CASE("parse_duration_minutes rejects bad values with a UsageError naming th
         "h",   "1.5h30m", "m",   "1441m", "24h1m", "24.5h", "1h30",
         "1.h", "1..5h",   "1 h", "-5",    "+5m",   "1e3",   "99999999999999999999"}) {
     INFO("value: '" << bad << "'");
-    CHECK_THROWS_MATCHES(parse_duration_minutes(bad), mgr::UsageError,
+    CHECK_THROWS_MATCHES(parse_duration(bad), mgr::UsageError,
                          WhatContains(std::string{"'"} + bad + "'"));
   }
-  CHECK_THROWS_MATCHES(parse_duration_minutes(""), mgr::UsageError, WhatContains("''"));
+  CHECK_THROWS_MATCHES(parse_duration(""), mgr::UsageError, WhatContains("''"));
 }
 
 TEST_CASE("format_minutes", "[parse]") {
-  CHECK(format_minutes(5) == "5m");
-  CHECK(format_minutes(30) == "30m");
-  CHECK(format_minutes(60) == "1h");
-  CHECK(format_minutes(90) == "1h30m");
-  CHECK(format_minutes(125) == "2h5m");
-  CHECK(format_minutes(1440) == "24h");
+  CHECK(format_minutes(Minutes{5}) == "5m");
+  CHECK(format_minutes(Minutes{30}) == "30m");
+  CHECK(format_minutes(Minutes{60}) == "1h");
+  CHECK(format_minutes(Minutes{90}) == "1h30m");
+  CHECK(format_minutes(Minutes{125}) == "2h5m");
+  CHECK(format_minutes(Minutes{1440}) == "24h");
 }
 
 TEST_CASE("format_minutes output parses back to the same duration", "[parse]") {
   for (int minutes = 1; minutes <= 1440; ++minutes) {
     INFO("minutes: " << minutes);
-    REQUIRE(parse_duration_minutes(format_minutes(minutes)) == minutes);
+    REQUIRE(parse_duration(format_minutes(Minutes{minutes})) == Minutes{minutes});
   }
 }
 
@@ -263,10 +263,10 @@ TEST_CASE("parse_weekday and weekday_name", "[parse]") {
 }
 
 TEST_CASE("parse_clock_time and format_clock_time", "[parse]") {
-  CHECK(parse_clock_time("00:00") == 0);
-  CHECK(parse_clock_time("23:59") == 23 * 60 + 59);
-  CHECK(parse_clock_time("09:05") == 9 * 60 + 5);
-  CHECK(parse_clock_time("12:00") == 720);
+  CHECK(parse_clock_time("00:00").count() == 0);
+  CHECK(parse_clock_time("23:59").count() == 23 * 60 + 59);
+  CHECK(parse_clock_time("09:05").count() == 9 * 60 + 5);
+  CHECK(parse_clock_time("12:00").count() == 720);
   for (const char* bad : {"24:00", "9:00", "12:60", "12:5", "1200", "12-00", "ab:cd", " 9:00",
                           "09:00 ", "09:00:00", "-1:00", "+9:00"}) {
     INFO("value: '" << bad << "'");
@@ -274,12 +274,12 @@ TEST_CASE("parse_clock_time and format_clock_time", "[parse]") {
                          WhatContains(std::string{"'"} + bad + "'"));
   }
   CHECK_THROWS_AS(parse_clock_time(""), mgr::UsageError);
-  CHECK(format_clock_time(0) == "00:00");
-  CHECK(format_clock_time(545) == "09:05");
-  CHECK(format_clock_time(1439) == "23:59");
+  CHECK(format_clock_time(Minutes{0}) == "00:00");
+  CHECK(format_clock_time(Minutes{545}) == "09:05");
+  CHECK(format_clock_time(Minutes{1439}) == "23:59");
   for (int minutes = 0; minutes < 1440; ++minutes) {
     INFO("minutes: " << minutes);
-    REQUIRE(parse_clock_time(format_clock_time(minutes)) == minutes);
+    REQUIRE(parse_clock_time(format_clock_time(Minutes{minutes})).count() == minutes);
   }
 }
 
@@ -373,32 +373,33 @@ TEST_CASE("closest_match suggests a likely typo only", "[parse]") {
 }
 
 TEST_CASE("parse_id", "[parse]") {
-  CHECK(parse_id("5", "entry") == 5);
-  CHECK(parse_id("#5", "entry") == 5);
-  CHECK(parse_id("42", "topic") == 42);
-  CHECK(parse_id("007", "entry") == 7);
-  CHECK(parse_id("999999999999", "entry") == 999'999'999'999LL);
+  CHECK(parse_id_number("5", "entry") == 5);
+  CHECK(parse_id_number("#5", "entry") == 5);
+  CHECK(parse_id_number("42", "topic") == 42);
+  CHECK(parse_id_number("007", "entry") == 7);
+  CHECK(parse_id_number("999999999999", "entry") == 999'999'999'999LL);
   for (const char* bad : {"0", "#0", "-1", "abc", "#", "5x", "##5", " 5", "5 ", "1.5",
                           "1000000000000", "99999999999999999999999"}) {
     INFO("value: '" << bad << "'");
-    CHECK_THROWS_MATCHES(parse_id(bad, "entry"), mgr::UsageError,
+    CHECK_THROWS_MATCHES(parse_id_number(bad, "entry"), mgr::UsageError,
                          WhatContains(std::string{"'"} + bad + "'"));
   }
-  CHECK_THROWS_MATCHES(parse_id("", "topic"), mgr::UsageError, WhatContains("topic"));
-  CHECK_THROWS_MATCHES(parse_id("abc", "delegation"), mgr::UsageError, WhatContains("delegation"));
+  CHECK_THROWS_MATCHES(parse_id_number("", "topic"), mgr::UsageError, WhatContains("topic"));
+  CHECK_THROWS_MATCHES(parse_id_number("abc", "delegation"), mgr::UsageError,
+                       WhatContains("delegation"));
 }
 
 TEST_CASE("parse_id_list", "[parse]") {
-  CHECK(parse_id_list("5", "topic") == std::vector<long long>{5});
-  CHECK(parse_id_list("#5", "topic") == std::vector<long long>{5});
-  CHECK(parse_id_list("3,4,#5", "topic") == std::vector<long long>{3, 4, 5});
-  CHECK(parse_id_list(" 3 , 4 ", "topic") == std::vector<long long>{3, 4});
-  CHECK(parse_id_list("3,,4,", "topic") == std::vector<long long>{3, 4});
-  CHECK_THROWS_MATCHES(parse_id_list("3,0", "topic"), mgr::UsageError, WhatContains("'0'"));
-  CHECK_THROWS_MATCHES(parse_id_list("3,-1", "topic"), mgr::UsageError, WhatContains("'-1'"));
-  CHECK_THROWS_MATCHES(parse_id_list("3,abc", "topic"), mgr::UsageError, WhatContains("'abc'"));
-  CHECK_THROWS_AS(parse_id_list("", "topic"), mgr::UsageError);
-  CHECK_THROWS_MATCHES(parse_id_list(",", "topic"), mgr::UsageError, WhatContains("','"));
+  CHECK(parse_id_numbers("5", "topic") == std::vector<std::int64_t>{5});
+  CHECK(parse_id_numbers("#5", "topic") == std::vector<std::int64_t>{5});
+  CHECK(parse_id_numbers("3,4,#5", "topic") == std::vector<std::int64_t>{3, 4, 5});
+  CHECK(parse_id_numbers(" 3 , 4 ", "topic") == std::vector<std::int64_t>{3, 4});
+  CHECK(parse_id_numbers("3,,4,", "topic") == std::vector<std::int64_t>{3, 4});
+  CHECK_THROWS_MATCHES(parse_id_numbers("3,0", "topic"), mgr::UsageError, WhatContains("'0'"));
+  CHECK_THROWS_MATCHES(parse_id_numbers("3,-1", "topic"), mgr::UsageError, WhatContains("'-1'"));
+  CHECK_THROWS_MATCHES(parse_id_numbers("3,abc", "topic"), mgr::UsageError, WhatContains("'abc'"));
+  CHECK_THROWS_AS(parse_id_numbers("", "topic"), mgr::UsageError);
+  CHECK_THROWS_MATCHES(parse_id_numbers(",", "topic"), mgr::UsageError, WhatContains("','"));
 }
 
 TEST_CASE("split_list", "[parse]") {

@@ -81,7 +81,7 @@ TEST_CASE("folding never splits a UTF-8 character", "[ics]") {
 }
 
 TEST_CASE("times are written in UTC and dates as DATE values", "[ics]") {
-  CHECK(format_ical_utc(parse_instant("2026-10-27T09:00:00Z")) == "20261027T090000Z");
+  CHECK(format_ical_utc(*parse_instant("2026-10-27T09:00:00Z")) == "20261027T090000Z");
   CHECK(format_ical_date(day("2026-12-01")) == "20261201");
 }
 
@@ -90,7 +90,7 @@ TEST_CASE("a calendar holds one VEVENT per event with the required properties", 
   timed.uid = "1on1-alice-20261027@mgr";
   timed.summary = "1:1 with Alice, Example";
   timed.description = "Talking points:\n- budget; hiring";
-  timed.start = parse_instant("2026-10-27T09:00:00Z");
+  timed.start = *parse_instant("2026-10-27T09:00:00Z");
   timed.length = std::chrono::minutes{45};
   CalendarEvent all_day;
   all_day.uid = "1on1-bob-20261028@mgr";
@@ -98,7 +98,7 @@ TEST_CASE("a calendar holds one VEVENT per event with the required properties", 
   all_day.day = day("2026-10-28");
 
   const auto text =
-      render_calendar({timed, all_day}, parse_instant("2026-10-20T08:00:00Z"), "1:1s");
+      render_calendar({timed, all_day}, *parse_instant("2026-10-20T08:00:00Z"), "1:1s");
   const auto unfolded = unfold(text);
   CHECK(unfolded.rfind("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:", 0) == 0);
   CHECK(unfolded.find("END:VCALENDAR\r\n") == unfolded.size() - 15);

@@ -1,0 +1,47 @@
+#pragma once
+// The rules a command's input must follow before anything is written. Each throws UsageError
+// naming the bad value, with a hint.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/model.hpp"
+
+namespace mgr::domain {
+
+// Text stored as given must be valid UTF-8; `what` names it ("the note", "--why").
+void check_text(std::string_view text, std::string_view what);
+// `mgr log KIND` needs some text (`what`: "a description of the concern").
+void require_text(std::string_view text, std::string_view kind, std::string_view what);
+// A tag: a short word without spaces, commas or control characters.
+std::string check_tag(std::string_view tag);
+// A mood: a whole number from 1 to 5.
+int parse_mood(std::string_view text);
+// Exactly one of --positive and --constructive.
+Polarity feedback_polarity(bool positive, bool constructive);
+
+// What was said about a 1:1 besides its note.
+struct OneOnOneDetails {
+  bool cancelled = false;
+  std::size_t covered = 0;
+  std::size_t actions = 0;
+  bool mood = false;
+  bool length = false;
+};
+// A cancelled 1:1 has no talking points covered, actions, mood or length.
+void check_one_on_one(const OneOnOneDetails& details);
+// A 1:1 with `handle` can cover the talking point: it is theirs and still open.
+void check_coverable(const Topic& topic, const std::string& handle);
+// Check-ins are for open delegations.
+void check_can_check_in(const Delegation& delegation);
+// Time away ends on or after the day it starts.
+void check_time_away(const TimeAway& away);
+
+// An open item can be closed (or dropped) once: "talking point #3 is already done".
+void check_still_open(TopicStatus status, TopicId id);
+void check_still_open(const Action& action);
+void check_still_open(DelegationStatus status, DelegationId id);
+void check_still_open(ConcernStatus status, ConcernId id);
+
+}  // namespace mgr::domain

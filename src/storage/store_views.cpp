@@ -1,0 +1,24 @@
+// The inputs of the domain's decisions, each loaded with only the rows it needs.
+#include "storage/store.hpp"
+
+namespace mgr::storage {
+
+domain::AgendaInput Store::agenda_input() {
+  return {active_schedules(), list_delegations(std::nullopt, false),
+          list_actions(std::nullopt, domain::Owner::me, false)};
+}
+
+domain::PrepInput Store::prep_input(const domain::Person& person) {
+  domain::PrepInput input;
+  input.schedule = schedule_of(person);
+  input.recent_one_on_ones = recent_one_on_ones(person.id, domain::k_mood_window);
+  input.last_positive = last_feedback(person.id, domain::Polarity::positive);
+  input.last_constructive = last_feedback(person.id, domain::Polarity::constructive);
+  input.open_topics = list_topics(person.id, false);
+  input.open_actions = list_actions(person.id, std::nullopt, false);
+  input.open_delegations = list_delegations(person.id, false);
+  input.open_concerns = list_concerns(person.id, false);
+  return input;
+}
+
+}  // namespace mgr::storage
