@@ -6,14 +6,17 @@
 
 namespace mgr::cli {
 
-std::optional<std::string> slot_time(const domain::DueSlot& slot) {
-  if (!slot.start_in_user_zone) return std::nullopt;
-  return date::format("%H:%M", *slot.start_in_user_zone);
+using domain::AgendaKind;
+using domain::OccurrenceStatus;
+
+std::optional<std::string> slot_time(const domain::Occurrence& occurrence) {
+  if (!occurrence.start_in_user_zone) return std::nullopt;
+  return date::format("%H:%M", *occurrence.start_in_user_zone);
 }
 
-std::optional<std::string> slot_time_in_their_zone(const domain::DueSlot& slot) {
-  if (!slot.other_zone || !slot.start_in_person_zone) return std::nullopt;
-  return date::format("%H:%M ", *slot.start_in_person_zone) + slot.person_zone->name();
+std::optional<std::string> slot_time_in_their_zone(const domain::Occurrence& occurrence) {
+  if (!occurrence.other_zone || !occurrence.start_in_person_zone) return std::nullopt;
+  return date::format("%H:%M ", *occurrence.start_in_person_zone) + occurrence.person_zone->name();
 }
 
 std::string day_label(domain::Date day) {
@@ -30,49 +33,87 @@ std::string days_ago_text(int count) {
   return days_text(count) + " ago";
 }
 
-std::string slot_when(const domain::DueSlot& slot) {
-  std::string when = day_label(slot.due_date);
-  if (auto time = slot_time(slot)) when += " " + *time;
-  if (auto theirs = slot_time_in_their_zone(slot)) when += " (" + *theirs + ")";
+std::string slot_when(const domain::Occurrence& occurrence) {
+  std::string when = day_label(occurrence.date);
+  if (auto time = slot_time(occurrence)) when += " " + *time;
+  if (auto theirs = slot_time_in_their_zone(occurrence)) when += " (" + *theirs + ")";
   return when;
 }
 
 namespace {
 
-// The slot time only when the item is listed on the slot's own day: an overdue 1:1 listed
-// today has no time today.
+// The slot time only when the item is listed on the occurrence's own day: an overdue 1:1
+// listed today has no time today.
 std::optional<std::string> listed_time(const domain::AgendaItem& item) {
   if (!item.shows_slot_time()) return std::nullopt;
-  return slot_time(*item.slot);
+  return slot_time(*item.occurrence);
 }
 
-std::string describe(const domain::AgendaItem& item) {
-  using domain::AgendaKind;
-  std::string line;
-  const auto id = item.id.value_or(0);
-  switch (item.kind) {
-    case AgendaKind::one_on_one:
-      line = fmt::format("1:1 with {}, {}", item.person, domain::format_minutes(item.slot->length));
-      if (auto theirs = slot_time_in_their_zone(*item.slot); theirs && listed_time(item))
-        line += " (" + *theirs + ")";
+std::string one_on_one_text(const domain::AgendaItem& item) {
+  const auto& occurrence = *item.occurrence;
+  std::string line =
+      fmt::format("1:1 with {}, {}", item.person, domain::format_minutes(occurrence.length));
+  if (auto theirs = slot_time_in_their_zone(occurrence); theirs && listed_time(item))
+    line += " (" + *theirs + ")";
+  switch (item.status) {
+    case OccurrenceStatus::overdue:
+      line +=
+          fmt::format(" — overdue {} (due {})", days_text(item.overdue_days), day_label(item.due));
+      if (item.missed > 1) line += fmt::format(", {} missed", item.missed);
       break;
-    case AgendaKind::checkin:
-      line = fmt::format("check-in with {} on #{} {}", item.person, id, item.text);
+    case OccurrenceStatus::cancelled:
+      line += " — cancelled, still to hold";
       break;
-    case AgendaKind::delegation_due:
-      line = fmt::format("delegation #{} due from {}: {}", id, item.person, item.text);
+    case OccurrenceStatus::skipped:
+      line += " — skipped" +
+              (occurrence.skip_reason.empty() ? "" : " (" + occurrence.skip_reason + ")");
       break;
-    case AgendaKind::action_due:
-      line = fmt::format("your action #{} (with {}) due: {}", id, item.person, item.text);
+    case OccurrenceStatus::moved:
+      if (occurrence.regular != occurrence.date)
+        line += " — moved from " + day_label(occurrence.regular);
+      break;
+    default:
       break;
   }
-  if (item.overdue_days > 0)
-    line +=
-        fmt::format(" — overdue {} (due {})", days_text(item.overdue_days), day_label(item.due));
   return line;
 }
 
+std::string due_text(const domain::AgendaItem& item) {
+  if (item.overdue_days > 0)
+    return fmt::format(" — overdue {} (due {})", days_text(item.overdue_days), day_label(item.due));
+  return "";
+}
+
 }  // namespace
+
+std::string describe(const domain::AgendaItem& item) {
+  const auto id = item.id.value_or(0);
+  // An item due later than the day it is listed on (a delegation due soon) says when.
+  const std::string when = item.due > item.day ? " on " + day_label(item.due) : "";
+  switch (item.kind) {
+    case AgendaKind::one_on_one:
+      return one_on_one_text(item);
+    case AgendaKind::checkin:
+      return fmt::format("check-in with {} on delegation #{}: {}", item.person, id, item.text) +
+             due_text(item);
+    case AgendaKind::delegation: {
+      std::string line =
+          fmt::format("delegation #{} due from {}{}: {}", id, item.person, when, item.text);
+      if (item.warning) line += fmt::format(" — last check-in {}", domain::name_of(*item.warning));
+      return line + due_text(item);
+    }
+    case AgendaKind::action:
+      return (item.owner == domain::Owner::them
+                  ? fmt::format("{}'s action #{} due{}: {}", item.person, id, when, item.text)
+                  : fmt::format("your action #{} (with {}) due{}: {}", id, item.person, when,
+                                item.text)) +
+             due_text(item);
+    case AgendaKind::concern:
+      return fmt::format("concern #{} about {}, not talked about for {}: {}", id, item.person,
+                         days_text(item.overdue_days), item.text);
+  }
+  return "";
+}
 
 void print_agenda_line(std::ostream& out, const domain::AgendaItem& item) {
   out << fmt::format("  {:<6} {}\n", listed_time(item).value_or(""), describe(item));
@@ -83,21 +124,27 @@ nlohmann::json agenda_item_json(const domain::AgendaItem& item) {
   j["date"] = domain::format_date(item.day);
   j["time"] = optional_json(listed_time(item));
   j["kind"] = domain::name_of(item.kind);
-  j["person"] = item.person;
+  j["person"] = item.person.empty() ? nlohmann::json(nullptr) : nlohmann::json(item.person);
   j["id"] = optional_json(item.id);
-  j["overdue_days"] = item.overdue_days;
   j["due"] = domain::format_date(item.due);
-  if (item.slot) {
-    j["length"] = item.slot->length.count();
-    j["slot_time"] = optional_json(slot_time(*item.slot));
-    j["their_time"] = item.slot->start_in_person_zone && item.slot->other_zone
-                          ? nlohmann::json(date::format("%H:%M", *item.slot->start_in_person_zone))
+  j["overdue_days"] = item.overdue_days;
+  j["text"] = item.text;
+  if (item.occurrence) {
+    const auto& occurrence = *item.occurrence;
+    j["text"] = describe(item);
+    j["status"] = domain::name_of(item.status);
+    j["regular"] = domain::format_date(occurrence.regular);
+    j["length"] = occurrence.length.count();
+    j["slot_time"] = optional_json(slot_time(occurrence));
+    j["their_time"] = occurrence.start_in_person_zone && occurrence.other_zone
+                          ? nlohmann::json(date::format("%H:%M", *occurrence.start_in_person_zone))
                           : nlohmann::json(nullptr);
-    j["their_tz"] = item.slot->person_zone->name();
-    j["last_held"] = date_json(item.slot->last_held);
-  } else {
-    j["text"] = item.text;
+    j["their_tz"] = occurrence.person_zone->name();
+    j["last_held"] = date_json(item.last_held);
+    j["missed"] = item.missed;
   }
+  if (item.owner) j["owner"] = domain::name_of(*item.owner);
+  if (item.warning) j["last_checkin_status"] = domain::name_of(*item.warning);
   return j;
 }
 

@@ -79,14 +79,20 @@ void print_list(Context& ctx, const std::string& format, const std::vector<Item>
   for (const auto& item : items) print_line(item);
 }
 
-// A command that changes one existing thing: opens the database (failing with
+// A command that changes something: opens the database (failing with
 // `error_if_missing` when there is none), runs `change` in one write transaction and prints
 // the line it returns once that committed.
+// The change is journaled, so `mgr undo` can revert it.
 template <typename Change>
 void change_and_confirm(Context& ctx, const std::string& error_if_missing, Change&& change) {
   auto db = ctx.open_for_writing(error_if_missing);
   storage::Store store{db};
-  const std::string confirmation = db.write([&] { return change(store); });
+  const std::string confirmation = db.write([&] {
+    store.begin_change(ctx.clock.now);
+    std::string line = change(store);
+    store.end_change(line);
+    return line;
+  });
   ctx.out << confirmation << "\n";
 }
 

@@ -20,6 +20,12 @@ std::string format_number(double value) {
   return text;
 }
 
+std::string join(const std::vector<std::string>& names) {
+  std::string joined;
+  for (const auto& name : names) joined += (joined.empty() ? "" : ",") + name;
+  return joined;
+}
+
 class ConfigReader {
  public:
   ConfigReader(const std::filesystem::path& path, Config& config)
@@ -69,6 +75,9 @@ class ConfigReader {
           fail(node, key, "expected mon..sun, got '" + day + "'");
         }
         record(key, m_config.review_day);
+      } else if (key == "workdays") {
+        m_config.workdays = workdays(node, key);
+        record(key, join(m_config.workdays.names()));
       } else if (key == "review") {
         if (!node.is_table()) fail(node, key, "expected a table [review]");
         read_review(*node.as_table());
@@ -84,6 +93,17 @@ class ConfigReader {
   std::map<std::string, std::string> file_values;
 
  private:
+  domain::Workdays workdays(const toml::node& node, const std::string& key) {
+    const auto* array = node.as_array();
+    if (array == nullptr) fail(node, key, "expected a list of days such as [\"mon\", \"tue\"]");
+    std::vector<std::string> names;
+    for (const auto& day : *array) names.push_back(text(day, key));
+    try {
+      return domain::Workdays::from_names(names);
+    } catch (const UsageError& error) {
+      fail(node, key, error.what());
+    }
+  }
   void record(const std::string& key, const std::string& value) { file_values[key] = value; }
 
   void read_review(const toml::table& table) {
@@ -163,6 +183,7 @@ Config load_config(const std::filesystem::path& path) {
   const std::vector<std::pair<std::string, std::string>> effective = {
       {"timezone", config.timezone},
       {"review_day", config.review_day},
+      {"workdays", join(config.workdays.names())},
       {"review.ic_hours_max", format_number(review.ic_hours_max)},
       {"review.overdue_grace_days", std::to_string(review.overdue_grace_days)},
       {"review.feedback_window_weeks", std::to_string(review.feedback_window_weeks)},

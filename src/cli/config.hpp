@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/calendar.hpp"
 #include "domain/review_policy.hpp"
 #include "mail/settings.hpp"
 
@@ -21,6 +22,7 @@ struct Config {
   bool file_exists = false;
   std::string timezone;  // empty: TZ, else the system zone
   std::string review_day = "fri";
+  domain::Workdays workdays;
   domain::ReviewPolicy review;
   mail::MailSettings mail;
   std::vector<SettingSource> sources;

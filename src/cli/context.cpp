@@ -72,6 +72,14 @@ void Context::resolve() {
     config.sources.push_back({"mail.smtp_password", "(set)", "env"});
 }
 
+domain::AgendaPolicy Context::agenda_policy() const {
+  domain::AgendaPolicy policy;
+  policy.workdays = config.workdays;
+  policy.concern_days_max = config.review.concern_days_max;
+  policy.review_day = domain::parse_weekday(config.review_day);
+  return policy;
+}
+
 bool Context::color() const {
   return !no_color && env.stdout_is_terminal && !env.get("NO_COLOR");
 }

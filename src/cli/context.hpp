@@ -10,7 +10,9 @@
 #include <vector>
 
 #include "cli/config.hpp"
+#include "domain/agenda.hpp"
 #include "domain/clock.hpp"
+#include "domain/series.hpp"
 #include "storage/database.hpp"
 
 namespace CLI {
@@ -62,6 +64,12 @@ class Context {
   storage::Database open_for_writing(const std::string& error_if_missing = {});
 
   domain::Date today() const { return clock.today(); }
+  // The 1:1 series seen from today, in the user's zone and workdays.
+  domain::SeriesContext series_context() const {
+    return {clock.zone, clock.today(), config.workdays};
+  }
+  // How the agenda of one day is judged, from the config.
+  domain::AgendaPolicy agenda_policy() const;
 
  private:
   void print_notices(const storage::Database& db);

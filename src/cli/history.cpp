@@ -1,6 +1,8 @@
 // Looking back and fixing mistakes: history, entry show|edit|delete, undo.
 #include <fmt/format.h>
 
+#include <sstream>
+
 #include "cli/common.hpp"
 #include "cli/item_pages.hpp"
 #include "domain/errors.hpp"
@@ -67,20 +69,43 @@ void delete_entry_checked(storage::Store& store, const domain::Entry& entry) {
   store.delete_entry(entry.id);
 }
 
-// Deletes entry `id`, or the newest entry when there is none (undo), and prints it.
-void delete_entry(Context& ctx, std::optional<domain::EntryId> id, const char* verb) {
-  auto db = ctx.open_for_writing(id ? unknown_item("entry", id->value)
-                                    : std::string{"nothing to undo: the log is empty"});
-  storage::Store store{db};
-  const auto entry = db.write([&] {
-    if (!id) id = store.latest_entry_id();
-    if (!id) throw UsageError("nothing to undo: the log is empty");
-    auto found = require_entry(store, *id);
-    delete_entry_checked(store, found);
-    return found;
+void delete_entry(Context& ctx, const std::string& id_text) {
+  const auto id = domain::parse_id<domain::EntryId>(id_text, "entry");
+  change_and_confirm(ctx, unknown_item("entry", id.value), [&](storage::Store& store) {
+    const auto entry = require_entry(store, id);
+    delete_entry_checked(store, entry);
+    std::ostringstream shown;
+    print_entry(shown, entry);
+    std::string text = "deleted " + shown.str();
+    text.pop_back();  // change_and_confirm ends the line
+    return text;
   });
-  ctx.out << verb << " ";
-  print_entry(ctx.out, entry);
+}
+
+// `mgr undo`: reverts the newest change of any kind, as its command confirmed it.
+void undo(Context& ctx, bool dry_run) {
+  const char* nothing = "nothing to undo";
+  const char* hint =
+      "mgr undo reverts the changes made since the database was upgraded to "
+      "keep a journal, newest first";
+  if (dry_run) {
+    auto db = ctx.open_for_reading();
+    if (!db) return;
+    storage::Store store{*db};
+    const auto change = db->read([&] { return store.latest_change(); });
+    if (!change) throw UsageError(nothing, hint);
+    ctx.out << "would undo: " << change->summary << "\n";
+    return;
+  }
+  auto db = ctx.open_for_writing(nothing);
+  storage::Store store{db};
+  const auto summary = db.write([&] {
+    const auto change = store.latest_change();
+    if (!change) throw UsageError(nothing, hint);
+    store.undo_change(*change);
+    return change->summary;
+  });
+  ctx.out << "undid: " << summary << "\n";
 }
 
 // `mgr show ID`: whatever the number names, shown as its own `show` command would.
@@ -118,6 +143,7 @@ void show_anything(Context& ctx, const std::string& id_text, const std::string& 
 void register_history_commands(CLI::App& app, CommandTable& table, Context& ctx) {
   struct State {
     std::string handle, kind, since, until, limit, format = "text", id, date, note;
+    bool dry_run = false;
   };
   auto s = std::make_shared<State>();
 
@@ -145,12 +171,13 @@ void register_history_commands(CLI::App& app, CommandTable& table, Context& ctx)
   table.add(edit, [&ctx, s, note] { edit_entry(ctx, s->id, s->date, s->note, note->count() > 0); });
   auto* remove = entry->add_subcommand("delete", "Delete an entry");
   remove->add_option("id", s->id, "Entry id")->required();
-  table.add(remove, [&ctx, s] {
-    delete_entry(ctx, domain::parse_id<domain::EntryId>(s->id, "entry"), "deleted");
-  });
+  table.add(remove, [&ctx, s] { delete_entry(ctx, s->id); });
 
-  auto* undo_command = app.add_subcommand("undo", "Delete the entry you logged last, printing it");
-  table.add(undo_command, [&ctx] { delete_entry(ctx, std::nullopt, "undid"); });
+  auto* undo_command = app.add_subcommand(
+      "undo",
+      "Revert the most recent change of any kind, printing it (run again for the one before)");
+  undo_command->add_flag("--dry-run", s->dry_run, "Only print what would be reverted");
+  table.add(undo_command, [&ctx, s] { undo(ctx, s->dry_run); });
 
   auto* show_command = app.add_subcommand(
       "show", "Show whatever an id names: an entry, talking point, action, concern or delegation");

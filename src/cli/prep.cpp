@@ -23,13 +23,22 @@ std::string mood_text(const std::optional<int>& mood) {
   return mood ? std::to_string(*mood) : "-";
 }
 
-std::string next_text(const PrepSheet& sheet) {
-  if (!sheet.next)
-    return sheet.person.archived ? "none (archived)" : "none scheduled (cadence none)";
-  std::string text = slot_when(*sheet.next) + ", " + domain::format_minutes(sheet.next->length);
-  if (sheet.next->overdue_days > 0)
-    text += fmt::format(", overdue {}", days_text(sheet.next->overdue_days));
-  return text;
+std::string next_text(const PrepSheet& sheet, domain::Date today) {
+  const auto& series = sheet.series;
+  std::string text;
+  if (const auto* overdue = series.overdue()) {
+    text = fmt::format("overdue {} (due {})", days_text(series.overdue_days(today)),
+                       day_label(overdue->date));
+    if (series.missed.size() > 1) text += fmt::format(", {} missed", series.missed.size());
+    if (!series.next) return text;
+    // The next one goes on its own line, under the first, to keep within 80 columns.
+    text += "\n             then ";
+  }
+  if (!series.next)
+    return sheet.person.archived            ? "none (archived)"
+           : sheet.person.cadence.is_none() ? "none scheduled (cadence none)"
+                                            : "none coming up";
+  return text + slot_when(*series.next) + ", " + domain::format_minutes(series.next->length);
 }
 
 std::string last_text(const PrepSheet& sheet) {
@@ -53,9 +62,11 @@ std::string concern_state(const domain::Concern& concern) {
                                     : "not yet addressed";
 }
 
-std::string due_suffix(const std::optional<domain::Date>& due, const char* before,
-                       const char* after) {
-  return due ? before + format_date(*due) + after : "";
+// " (due 2026-12-01)", " (due 2026-11-20, overdue 6 days)", or nothing.
+std::string due_suffix(const std::optional<domain::Date>& due, domain::Date today) {
+  if (!due) return "";
+  const int late = domain::overdue_days(*due, today);
+  return " (due " + format_date(*due) + (late > 0 ? ", overdue " + days_text(late) : "") + ")";
 }
 
 std::vector<std::string> note_lines(const std::string& note) {
@@ -86,7 +97,7 @@ void print_text(Context& ctx, const PrepSheet& sheet) {
   const auto& person = sheet.person;
   out << bold(ctx, "Prep: 1:1 with " + display_name(person))
       << (person.name.empty() ? "" : " (" + person.handle + ")") << "\n";
-  out << "  next 1:1   " << next_text(sheet) << "\n";
+  out << "  next 1:1   " << next_text(sheet, ctx.today()) << "\n";
   out << "  last 1:1   " << last_text(sheet) << "\n";
   std::string moods;
   for (const auto& entry : sheet.recent_one_on_ones) moods += " " + mood_text(entry.mood);
@@ -104,13 +115,13 @@ void print_text(Context& ctx, const PrepSheet& sheet) {
   for (const auto& action : sheet.actions)
     out << fmt::format("  #{} [{}] {}{}\n", action.id.value,
                        action.owner == domain::Owner::me ? "mine" : "theirs", action.text,
-                       due_suffix(action.due, " (due ", ")"));
+                       due_suffix(action.due, ctx.today()));
 
   out << "\nDelegations\n";
   if (sheet.delegations.empty()) out << "  none open\n";
   for (const auto& d : sheet.delegations) {
     out << fmt::format("  #{} {}{}\n", d.delegation.id.value, d.delegation.outcome,
-                       due_suffix(d.delegation.due, " (due ", ")"));
+                       due_suffix(d.delegation.due, ctx.today()));
     out << "      " << checkin_text(d) << "\n";
     if (d.delegation.last_checkin && !d.delegation.last_checkin->note.empty())
       out << "      " << d.delegation.last_checkin->note << "\n";
@@ -135,14 +146,14 @@ void print_text(Context& ctx, const PrepSheet& sheet) {
 
 // ---- markdown ----
 
-// The agenda part comes first and can be shared with the report as it is; what only the
-// manager should see follows under its own heading and is left out with --shared.
-void print_markdown(Context& ctx, const PrepSheet& sheet, bool shared) {
+// Only what can be shared with the report as it is; with --private, what only the manager
+// should see follows under its own heading.
+void print_markdown(Context& ctx, const PrepSheet& sheet, bool with_private) {
   auto& out = ctx.out;
   const auto& person = sheet.person;
   const auto them = display_name(person);
   out << "## 1:1 with " << them;
-  if (sheet.next) out << " — " << slot_when(*sheet.next);
+  if (sheet.series.next) out << " — " << slot_when(*sheet.series.next);
   out << "\n\n";
   out << "*Last 1:1: " << last_text(sheet) << "*\n";
 
@@ -156,14 +167,14 @@ void print_markdown(Context& ctx, const PrepSheet& sheet, bool shared) {
   for (const auto& action : sheet.actions)
     out << fmt::format("- [ ] **{}:** {}{} (#{})\n",
                        action.owner == domain::Owner::me ? "Me" : them, action.text,
-                       due_suffix(action.due, ", due ", ""), action.id.value);
+                       due_suffix(action.due, ctx.today()), action.id.value);
 
   out << "\n### Delegated outcomes\n\n";
   if (sheet.delegations.empty()) out << "- (none open)\n";
   for (const auto& d : sheet.delegations)
     out << fmt::format("- **{}** (#{}){} — {}\n", d.delegation.outcome, d.delegation.id.value,
-                       due_suffix(d.delegation.due, ", due ", ""), checkin_text(d));
-  if (shared) return;
+                       due_suffix(d.delegation.due, ctx.today()), checkin_text(d));
+  if (!with_private) return;
 
   out << "\n---\n\n### Private notes (not for the shared agenda)\n\n";
   out << "**Open concerns**\n\n";
@@ -198,23 +209,28 @@ nlohmann::json entry_brief(const std::optional<domain::Entry>& entry) {
   return {{"id", entry->id.value}, {"date", format_date(entry->date)}, {"note", entry->note}};
 }
 
-nlohmann::json next_json(const std::optional<domain::DueSlot>& slot) {
+nlohmann::json next_json(const std::optional<domain::Occurrence>& slot) {
   if (!slot) return nullptr;
-  return {{"date", format_date(slot->due_date)},
+  return {{"date", format_date(slot->date)},
           {"time", optional_json(slot_time(*slot))},
           {"their_time", slot->other_zone && slot->start_in_person_zone
                              ? nlohmann::json(date::format("%H:%M", *slot->start_in_person_zone))
                              : nlohmann::json(nullptr)},
           {"tz", slot->person_zone->name()},
           {"length", slot->length.count()},
-          {"overdue_days", slot->overdue_days}};
+          {"status", domain::name_of(slot->status(slot->date))}};
 }
 
 void print_prep_json(Context& ctx, const PrepSheet& sheet) {
   nlohmann::json j;
   j["person"] = sheet.person.handle;
   j["name"] = sheet.person.name;
-  j["next"] = next_json(sheet.next);
+  j["next"] = next_json(sheet.series.next);
+  j["overdue"] = nullptr;
+  if (const auto* overdue = sheet.series.overdue())
+    j["overdue"] = {{"due", format_date(overdue->date)},
+                    {"overdue_days", sheet.series.overdue_days(ctx.today())},
+                    {"missed", sheet.series.missed.size()}};
   j["days_since_last"] = optional_json(sheet.days_since_last);
   j["last_one_on_one"] = nullptr;
   if (sheet.last_one_on_one) {
@@ -262,14 +278,15 @@ void print_prep_json(Context& ctx, const PrepSheet& sheet) {
   print_json(ctx.out, j);
 }
 
-void show_prep(Context& ctx, const std::string& handle, const std::string& format, bool shared) {
+void show_prep(Context& ctx, const std::string& handle, const std::string& format,
+               bool with_private) {
   auto db = ctx.open_for_reading(format == "json");
   if (!db) return;
   storage::Store store{*db};
   const auto input = db->read([&] { return store.prep_input(require_person(store, handle)); });
-  const auto sheet = domain::make_prep_sheet(input, ctx.clock);
+  const auto sheet = domain::make_prep_sheet(input, ctx.series_context());
   if (format == "json") return print_prep_json(ctx, sheet);
-  if (format == "markdown") return print_markdown(ctx, sheet, shared);
+  if (format == "markdown") return print_markdown(ctx, sheet, with_private);
   print_text(ctx, sheet);
 }
 
@@ -278,15 +295,16 @@ void show_prep(Context& ctx, const std::string& handle, const std::string& forma
 void register_prep_commands(CLI::App& app, CommandTable& table, Context& ctx) {
   struct State {
     std::string handle, format = "text";
-    bool shared = false;
+    bool with_private = false;
   };
   auto s = std::make_shared<State>();
   auto* prep = app.add_subcommand("prep", "Prep sheet for your next 1:1 with someone");
   prep->add_option("handle", s->handle, "Who")->required();
   add_format_option(prep, s->format, {"text", "markdown", "json"});
-  prep->add_flag("--shared", s->shared,
-                 "With --format markdown: only the shareable agenda, without your private notes");
-  table.add(prep, [&ctx, s] { show_prep(ctx, s->handle, s->format, s->shared); });
+  prep->add_flag("--private", s->with_private,
+                 "With --format markdown: add your private notes (concerns, feedback, mood, last "
+                 "notes) after the shareable agenda");
+  table.add(prep, [&ctx, s] { show_prep(ctx, s->handle, s->format, s->with_private); });
 }
 
 }  // namespace mgr::cli

@@ -46,8 +46,8 @@ void show_schedule(Context& ctx, const std::string& days_option, const std::stri
   storage::Store store{*db};
   const auto today = ctx.today();
   const auto last_day = today + days{window - 1};
-  const auto items =
-      domain::build_agenda(db->read([&] { return store.agenda_input(); }), ctx.clock, last_day);
+  const auto items = domain::schedule_agenda(db->read([&] { return store.agenda_input(); }),
+                                             ctx.series_context(), last_day);
 
   if (format == "json") {
     nlohmann::json list = nlohmann::json::array();
@@ -68,6 +68,17 @@ void show_schedule(Context& ctx, const std::string& days_option, const std::stri
   }
 }
 
+// "next 1:1 due Thu 2026-12-03 10:00", or the overdue one that is still to hold.
+std::string what_comes_next(const domain::PersonSchedule& schedule, const Context& ctx) {
+  const auto context = ctx.series_context();
+  const auto state = domain::series_state(schedule, context, context.today + days{400});
+  if (const auto* overdue = state.overdue())
+    return fmt::format("the 1:1 due {} is still overdue ({})", day_label(overdue->date),
+                       days_text(state.overdue_days(context.today)));
+  if (state.next) return "next 1:1 due " + slot_when(*state.next);
+  return "no 1:1 coming up";
+}
+
 void skip_one_on_one(Context& ctx, const std::string& handle, const std::string& date_text,
                      const std::string& reason) {
   domain::check_text(reason, "the reason");
@@ -75,15 +86,37 @@ void skip_one_on_one(Context& ctx, const std::string& handle, const std::string&
   if (!date_text.empty()) on = parse_user_date(ctx, date_text, domain::DateDirection::future);
   change_and_confirm(ctx, unknown_person(handle), [&](storage::Store& store) {
     auto schedule = store.schedule_of(require_person(store, handle));
-    const auto skipped = domain::occurrence_to_skip(schedule, on, ctx.clock);
-    const domain::Skip skip{skipped.due_date, reason};
+    const auto skipped = domain::occurrence_to_change(schedule, ctx.series_context(), on, "skip");
+    const domain::Skip skip{skipped.regular, reason};
     store.add_skip(schedule.person.id, skip, ctx.clock.now);
     schedule.skips.push_back(skip);
-    const auto next = *domain::next_one_on_one(schedule, ctx.clock);
-    return fmt::format(
-        "skipped {}'s 1:1 of {}; next 1:1 due {}{}", skipped.person, day_label(skipped.due_date),
-        slot_when(next),
-        next.overdue_days > 0 ? fmt::format(" (overdue {})", days_text(next.overdue_days)) : "");
+    return fmt::format("skipped {}'s 1:1 of {}; {}", skipped.person, day_label(skipped.date),
+                       what_comes_next(schedule, ctx));
+  });
+}
+
+void move_one_on_one(Context& ctx, const std::string& handle, const std::string& to_text,
+                     const std::string& time_text, const std::string& from_text) {
+  const auto to = parse_user_date(ctx, to_text, domain::DateDirection::future);
+  if (to < ctx.today())
+    throw UsageError("--to " + to_text + " is in the past (" + day_label(to) + ")",
+                     "a 1:1 moves to today or a later day");
+  std::optional<domain::Minutes> time;
+  if (!time_text.empty()) time = domain::parse_clock_time(time_text);
+  std::optional<domain::Date> from;
+  if (!from_text.empty()) from = parse_user_date(ctx, from_text, domain::DateDirection::future);
+  change_and_confirm(ctx, unknown_person(handle), [&](storage::Store& store) {
+    auto schedule = store.schedule_of(require_person(store, handle));
+    const auto context = ctx.series_context();
+    const auto moved = domain::occurrence_to_change(schedule, context, from, "move");
+    const domain::Move move{moved.regular, to, time};
+    store.add_move(schedule.person.id, move, ctx.clock.now);
+    schedule.moves.push_back(move);
+    const auto state = domain::series_state(schedule, context, to + days{1});
+    std::string when = day_label(to);
+    for (const auto& occurrence : state.upcoming)
+      if (occurrence.regular == moved.regular) when = slot_when(occurrence);
+    return fmt::format("moved {}'s 1:1 of {} to {}", moved.person, day_label(moved.date), when);
   });
 }
 
@@ -91,7 +124,7 @@ void skip_one_on_one(Context& ctx, const std::string& handle, const std::string&
 
 void register_schedule_commands(CLI::App& app, CommandTable& table, Context& ctx) {
   struct State {
-    std::string days = "14", weeks = "8", output, format = "text", handle, date, reason;
+    std::string days = "14", weeks = "8", output, format = "text", handle, date, reason, to, time;
     bool ics = false;
   };
   auto s = std::make_shared<State>();
@@ -123,12 +156,26 @@ void register_schedule_commands(CLI::App& app, CommandTable& table, Context& ctx
   });
 
   auto* skip = schedule->add_subcommand(
-      "skip", "Skip someone's next 1:1 (or that day's): the cadence moves on from it");
+      "skip",
+      "Skip one 1:1 (the overdue one, else the next, or that day's): it is neither due nor "
+      "overdue, the rest of the series stays");
   skip->add_option("handle", s->handle, "Who")->required();
-  skip->add_option("--date", s->date, "The day of the 1:1 to skip (default: the next one due)")
-      ->type_name("DATE");
-  skip->add_option("--reason", s->reason, "Why, e.g. offsite");
+  skip->add_option("--date", s->date, "The day of the 1:1 to skip")->type_name("DATE");
+  skip->add_option("--reason", s->reason, "Why, e.g. offsite")->type_name("TEXT");
   table.add(skip, [&ctx, s] { skip_one_on_one(ctx, s->handle, s->date, s->reason); });
+
+  auto* move = schedule->add_subcommand(
+      "move",
+      "Move one 1:1 (the overdue one, else the next, or the one regularly on --from) to another "
+      "day; the rest of the series stays");
+  move->add_option("handle", s->handle, "Who")->required();
+  move->add_option("--to", s->to, "The day it happens instead (today or later)")
+      ->type_name("DATE")
+      ->required();
+  move->add_option("--time", s->time, "At this time, HH:MM in your zone (default: its own time)")
+      ->type_name("HH:MM");
+  move->add_option("--from", s->date, "The day it regularly falls on")->type_name("DATE");
+  table.add(move, [&ctx, s] { move_one_on_one(ctx, s->handle, s->to, s->time, s->date); });
 }
 
 }  // namespace mgr::cli

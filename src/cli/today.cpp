@@ -5,6 +5,7 @@
 #include "cli/common.hpp"
 #include "domain/agenda.hpp"
 #include "domain/prep.hpp"
+#include "domain/series.hpp"
 
 namespace mgr::cli {
 
@@ -37,15 +38,24 @@ nlohmann::json prep_counts_json(const domain::PrepCounts& counts) {
 struct TodayData {
   domain::AgendaInput agenda;
   std::vector<domain::Topic> topics;
-  std::vector<domain::Action> actions;
-  std::vector<domain::Concern> concerns;
 };
+
+std::string nudge_text(const domain::DayAgenda& agenda) {
+  return fmt::format(
+      "Nothing logged for {} workdays{}: a minute with `mgr log` keeps the picture "
+      "true.",
+      *agenda.quiet_workdays,
+      agenda.last_logged ? " (last on " + day_label(*agenda.last_logged) + ")" : std::string{});
+}
 
 void show_today(Context& ctx, const std::string& format) {
   const auto today = ctx.today();
   nlohmann::json document{{"date", domain::format_date(today)},
                           {"one_on_ones", nlohmann::json::array()},
-                          {"due", nlohmann::json::array()}};
+                          {"due", nlohmann::json::array()},
+                          {"review_day", false},
+                          {"nudge", nullptr},
+                          {"next_one_on_one", nullptr}};
   auto db = ctx.open_for_reading(format == "json");
   if (!db) {
     if (format == "json") print_json(ctx.out, document);
@@ -53,44 +63,47 @@ void show_today(Context& ctx, const std::string& format) {
   }
   storage::Store store{*db};
   const auto data = db->read([&] {
-    return TodayData{store.agenda_input(), store.list_topics(std::nullopt, false),
-                     store.list_actions(std::nullopt, std::nullopt, false),
-                     store.list_concerns(std::nullopt, false)};
+    return TodayData{store.agenda_input(), store.list_topics(std::nullopt, false)};
   });
-  const auto items = domain::build_agenda(data.agenda, ctx.clock, today);
-
-  std::vector<std::pair<domain::AgendaItem, domain::PrepCounts>> meetings;
-  std::vector<domain::AgendaItem> also_due;
-  for (const auto& item : items) {
-    if (item.kind == domain::AgendaKind::one_on_one)
-      meetings.emplace_back(item, domain::prep_counts(*item.slot, data.topics, data.actions,
-                                                      data.concerns, ctx.clock));
-    else
-      also_due.push_back(item);
-  }
+  const auto agenda = domain::day_agenda(data.agenda, ctx.series_context(), ctx.agenda_policy());
+  const auto prep_of = [&](const domain::AgendaItem& item) {
+    return domain::prep_counts(item.person, item.last_held, data.topics, data.agenda.open_actions,
+                               data.agenda.open_concerns, today);
+  };
 
   if (format == "json") {
-    for (const auto& [item, counts] : meetings) {
+    for (const auto& item : agenda.one_on_ones) {
       auto entry = agenda_item_json(item);
-      entry["prep"] = prep_counts_json(counts);
+      entry["prep"] = prep_counts_json(prep_of(item));
       document["one_on_ones"].push_back(entry);
     }
-    for (const auto& item : also_due) document["due"].push_back(agenda_item_json(item));
+    for (const auto& item : agenda.due) document["due"].push_back(agenda_item_json(item));
+    document["review_day"] = agenda.review_day;
+    if (agenda.quiet_workdays)
+      document["nudge"] = {{"quiet_workdays", *agenda.quiet_workdays},
+                           {"last_logged", date_json(agenda.last_logged)},
+                           {"text", nudge_text(agenda)}};
+    if (agenda.next_one_on_one)
+      document["next_one_on_one"] = agenda_item_json(*agenda.next_one_on_one);
     return print_json(ctx.out, document);
   }
   auto& out = ctx.out;
   out << bold(ctx, "Today, " + day_label(today)) << "\n";
-  if (meetings.empty() && also_due.empty()) {
-    out << "\nNothing due today.\n";
-    return;
+  if (agenda.nothing_to_do()) {
+    out << "\nNothing due today.";
+    if (const auto& next = agenda.next_one_on_one)
+      out << " Next 1:1: " << next->person << ", " << slot_when(*next->occurrence) << ".";
+    out << "\n";
   }
-  if (!meetings.empty()) out << "\n1:1s\n";
-  for (const auto& [item, counts] : meetings) {
+  if (!agenda.one_on_ones.empty()) out << "\n1:1s\n";
+  for (const auto& item : agenda.one_on_ones) {
     print_agenda_line(out, item);
-    out << fmt::format("  {:<6}   {}\n", "", prep_line(counts));
+    out << fmt::format("  {:<6}   {}\n", "", prep_line(prep_of(item)));
   }
-  if (!also_due.empty()) out << "\nDue\n";
-  for (const auto& item : also_due) print_agenda_line(out, item);
+  if (!agenda.due.empty()) out << "\nDue\n";
+  for (const auto& item : agenda.due) print_agenda_line(out, item);
+  if (agenda.review_day) out << "\nIt is your review day: `mgr review` shows how the week went.\n";
+  if (agenda.quiet_workdays) out << "\n" << nudge_text(agenda) << "\n";
 }
 
 }  // namespace

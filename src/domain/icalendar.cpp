@@ -96,11 +96,13 @@ std::string render_calendar(const std::vector<CalendarEvent>& events, date::sys_
       add_line(out, "DTSTART;VALUE=DATE:" + format_ical_date(event.day));
       add_line(out, "DTEND;VALUE=DATE:" + format_ical_date(event.day + date::days{1}));
     }
+    add_line(out, "SEQUENCE:" + std::to_string(event.sequence));
+    add_line(out, event.cancelled ? "STATUS:CANCELLED" : "STATUS:CONFIRMED");
     add_line(out, "SUMMARY:" + escape_ical_text(event.summary));
     if (!event.description.empty())
       add_line(out, "DESCRIPTION:" + escape_ical_text(event.description));
     // A slot blocks its time; an all-day "due today" marker must not block the whole day.
-    add_line(out, event.start ? "TRANSP:OPAQUE" : "TRANSP:TRANSPARENT");
+    add_line(out, event.start && !event.cancelled ? "TRANSP:OPAQUE" : "TRANSP:TRANSPARENT");
     add_line(out, "END:VEVENT");
   }
   add_line(out, "END:VCALENDAR");

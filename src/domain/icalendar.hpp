@@ -39,6 +39,10 @@ struct CalendarEvent {
   std::optional<date::sys_seconds> start;
   Minutes length{30};
   Date day;
+  // A newer version of an event has a higher SEQUENCE; a cancelled one is kept, with
+  // STATUS:CANCELLED, so that a calendar that imported it before removes it.
+  int sequence = 0;
+  bool cancelled = false;
 };
 
 // A whole VCALENDAR. `stamp` is DTSTAMP of every event: the run's "now", so that the same data

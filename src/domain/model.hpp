@@ -204,10 +204,21 @@ struct Action {
   std::optional<Date> done;  // the day it was done
 };
 
-// `mgr schedule skip`: the 1:1 due on `day` does not take place.
+// `mgr schedule skip`: the occurrence of a person's 1:1 series that regularly falls on
+// `regular` does not take place.
 struct Skip {
-  Date day;
+  Date regular;
   std::string reason;
+};
+
+// `mgr schedule move`: the occurrence that regularly falls on `regular` happens on `to` instead,
+// at `time` in the user's zone (else at the occurrence's own time of day). `times` counts how
+// often this occurrence was moved, so that a calendar sees each move as a newer version.
+struct Move {
+  Date regular;
+  Date to;
+  std::optional<Minutes> time;
+  int times = 1;
 };
 
 }  // namespace mgr::domain

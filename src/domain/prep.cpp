@@ -4,28 +4,29 @@
 
 namespace mgr::domain {
 
-PrepCounts prep_counts(const DueSlot& slot, const std::vector<Topic>& open_topics,
+PrepCounts prep_counts(const std::string& handle, std::optional<Date> last_held,
+                       const std::vector<Topic>& open_topics,
                        const std::vector<Action>& open_actions,
-                       const std::vector<Concern>& open_concerns, const Clock& clock) {
+                       const std::vector<Concern>& open_concerns, Date today) {
   PrepCounts counts;
-  if (slot.last_held) counts.days_since_last = clock.days_since(*slot.last_held);
-  for (const auto& topic : open_topics) counts.topics += topic.person == slot.person;
+  if (last_held) counts.days_since_last = static_cast<int>((today - *last_held).count());
+  for (const auto& topic : open_topics) counts.topics += topic.person == handle;
   for (const auto& action : open_actions) {
-    if (action.person != slot.person) continue;
+    if (action.person != handle) continue;
     (action.owner == Owner::me ? counts.my_actions : counts.their_actions) += 1;
   }
   for (const auto& concern : open_concerns)
-    counts.concerns += std::count(concern.people.begin(), concern.people.end(), slot.person) > 0;
+    counts.concerns += std::count(concern.people.begin(), concern.people.end(), handle) > 0;
   return counts;
 }
 
-PrepSheet make_prep_sheet(PrepInput input, const Clock& clock) {
+PrepSheet make_prep_sheet(PrepInput input, const SeriesContext& context) {
   PrepSheet sheet;
   sheet.person = input.schedule.person;
-  sheet.next = next_one_on_one(input.schedule, clock);
+  sheet.series = series_state(input.schedule, context, context.today + date::days{400});
   if (!input.recent_one_on_ones.empty()) {
     sheet.last_one_on_one = input.recent_one_on_ones.front();
-    sheet.days_since_last = clock.days_since(sheet.last_one_on_one->date);
+    sheet.days_since_last = static_cast<int>((context.today - sheet.last_one_on_one->date).count());
   }
   if (input.recent_one_on_ones.size() > k_mood_window)
     input.recent_one_on_ones.resize(k_mood_window);

@@ -6,7 +6,7 @@
 
 #include "domain/clock.hpp"
 #include "domain/model.hpp"
-#include "domain/schedule.hpp"
+#include "domain/series.hpp"
 
 namespace mgr::domain {
 
@@ -22,10 +22,11 @@ struct PrepCounts {
   int concerns = 0;
 };
 
-// Counts for the person of `slot` among everyone's open topics, actions and concerns.
-PrepCounts prep_counts(const DueSlot& slot, const std::vector<Topic>& open_topics,
+// Counts for one person among everyone's open topics, actions and concerns.
+PrepCounts prep_counts(const std::string& handle, std::optional<Date> last_held,
+                       const std::vector<Topic>& open_topics,
                        const std::vector<Action>& open_actions,
-                       const std::vector<Concern>& open_concerns, const Clock& clock);
+                       const std::vector<Concern>& open_concerns, Date today);
 
 // What storage loads for one person's sheet: only the rows the sheet shows.
 struct PrepInput {
@@ -46,7 +47,7 @@ struct DelegationPrep {
 
 struct PrepSheet {
   Person person;
-  std::optional<DueSlot> next;
+  SeriesState series;  // next, overdue and missed occurrences
   std::optional<Entry> last_one_on_one;
   std::optional<int> days_since_last;
   std::vector<Topic> topics;
@@ -58,6 +59,6 @@ struct PrepSheet {
   std::vector<Entry> recent_one_on_ones;  // oldest first, for the mood trend
 };
 
-PrepSheet make_prep_sheet(PrepInput input, const Clock& clock);
+PrepSheet make_prep_sheet(PrepInput input, const SeriesContext& context);
 
 }  // namespace mgr::domain

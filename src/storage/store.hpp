@@ -7,7 +7,7 @@
 #include "domain/agenda.hpp"
 #include "domain/model.hpp"
 #include "domain/prep.hpp"
-#include "domain/schedule.hpp"
+#include "domain/series.hpp"
 #include "storage/database.hpp"
 
 namespace mgr::storage {
@@ -22,6 +22,13 @@ struct EntryFilter {
 
 // What a number of the one id space names.
 enum class Numbered { entry, topic, action };
+
+// One change in the journal `mgr undo` reverts.
+struct JournalChange {
+  std::int64_t id = 0;
+  domain::Instant made_at;
+  std::string summary;
+};
 
 // The queries and the write recipes mgr runs: typed values in and out, SQL stays in this layer.
 // Every call happens inside Database::read() or Database::write() (writes inside write()).
@@ -44,6 +51,7 @@ class Store {
   // Every active person with a cadence, with their 1:1 history and skips (three queries).
   std::vector<domain::PersonSchedule> active_schedules();
   void add_skip(domain::PersonId person, const domain::Skip& skip, domain::Instant logged);
+  void add_move(domain::PersonId person, const domain::Move& move, domain::Instant logged);
 
   // ---- what a decision needs, loaded in one go ----
   domain::AgendaInput agenda_input();
@@ -66,10 +74,22 @@ class Store {
   domain::DelegationId record_delegation(const domain::Entry& entry, domain::PersonId person,
                                          const domain::Delegation& delegation);
 
+  // ---- the change journal (`mgr undo`) ----
+  // Opens a change: every row this transaction writes from now on is journaled under it.
+  void begin_change(domain::Instant made_at);
+  // Closes it with the line the command prints; a change that wrote nothing is not kept, and
+  // only the newest k_journal_kept changes are.
+  void end_change(const std::string& summary);
+  std::optional<JournalChange> latest_change();
+  // Reverts the change and removes it from the journal.
+  void undo_change(const JournalChange& change);
+  static constexpr int k_journal_kept = 1000;
+
   // ---- the log ----
   std::optional<domain::Entry> find_entry(domain::EntryId id);
   std::vector<domain::Entry> list_entries(const EntryFilter& filter);
   std::optional<domain::EntryId> latest_entry_id();
+  std::optional<domain::Date> last_entry_date();
   // A person's latest held 1:1s, newest first.
   std::vector<domain::Entry> recent_one_on_ones(domain::PersonId person, std::size_t limit);
   std::optional<domain::Entry> last_feedback(domain::PersonId person, domain::Polarity polarity);
@@ -111,6 +131,7 @@ class Store {
 
  private:
   std::int64_t allocate_id(Numbered kind);
+  std::optional<std::int64_t> open_change();
   domain::EntryId insert_entry(const domain::Entry& entry,
                                const std::vector<domain::PersonId>& people);
   domain::ActionId insert_action(domain::PersonId person, domain::Owner owner,

@@ -234,6 +234,14 @@ std::optional<Entry> Store::last_feedback(domain::PersonId person, domain::Polar
   return entries.front();
 }
 
+std::optional<domain::Date> Store::last_entry_date() {
+  auto query = statement(m_db.handle(), "SELECT max(date) FROM entries");
+  query.executeStep();
+  if (query.getColumn(0).isNull()) return std::nullopt;
+  if (auto day = domain::parse_iso_date(query.getColumn(0).getString())) return *day;
+  return std::nullopt;
+}
+
 std::optional<domain::EntryId> Store::latest_entry_id() {
   auto query = statement(m_db.handle(), "SELECT max(id) FROM entries");
   query.executeStep();

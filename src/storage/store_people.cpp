@@ -133,7 +133,7 @@ void Store::set_archived(domain::PersonId person, bool archived) {
 
 domain::PersonSchedule Store::schedule_of(const Person& person) {
   auto& db = m_db.handle();
-  domain::PersonSchedule schedule{person, {}, {}};
+  domain::PersonSchedule schedule{person, {}, {}, {}};
   auto one_on_ones = statement(db,
                                "SELECT e.id, e.date, e.cancelled FROM entries e "
                                "JOIN entry_people ep ON ep.entry_id = e.id "
@@ -150,6 +150,17 @@ domain::PersonSchedule Store::schedule_of(const Person& person) {
     const Row row{skips, "skips"};
     schedule.skips.push_back({row.date(1), row.text(2)});
   }
+  // One Move per occurrence: the latest wins, and how often it moved counts.
+  auto moves = statement(db,
+                         "SELECT max(id), regular_date, to_date, to_time, count(*) FROM "
+                         "(SELECT * FROM moves WHERE person_id = ? ORDER BY id) "
+                         "GROUP BY regular_date ORDER BY regular_date");
+  bind_id(moves, 1, person.id);
+  while (moves.executeStep()) {
+    const Row row{moves, "moves"};
+    schedule.moves.push_back(
+        {row.date(1), row.date(2), row.optional_clock_time(3), static_cast<int>(row.integer(4))});
+  }
   return schedule;
 }
 
@@ -165,9 +176,28 @@ void Store::add_skip(domain::PersonId person, const domain::Skip& skip, domain::
       statement(m_db.handle(),
                 "INSERT INTO skips (person_id, due_date, reason, logged_at) VALUES (?, ?, ?, ?)");
   bind_id(insert, 1, person);
-  bind_date(insert, 2, skip.day);
+  bind_date(insert, 2, skip.regular);
   bind_text_or_null(insert, 3, skip.reason);
   insert.bind(4, domain::format_instant(logged));
+  insert.exec();
+}
+
+}  // namespace mgr::storage
+
+namespace mgr::storage {
+
+void Store::add_move(domain::PersonId person, const domain::Move& move, domain::Instant logged) {
+  auto insert =
+      statement(m_db.handle(),
+                "INSERT INTO moves (person_id, regular_date, to_date, to_time, logged_at) "
+                "VALUES (?, ?, ?, ?, ?)");
+  bind_id(insert, 1, person);
+  bind_date(insert, 2, move.regular);
+  bind_date(insert, 3, move.to);
+  bind_optional(
+      insert, 4,
+      move.time ? std::optional<std::string>{domain::format_clock_time(*move.time)} : std::nullopt);
+  insert.bind(5, domain::format_instant(logged));
   insert.exec();
 }
 

@@ -4,8 +4,16 @@
 namespace mgr::storage {
 
 domain::AgendaInput Store::agenda_input() {
-  return {active_schedules(), list_delegations(std::nullopt, false),
-          list_actions(std::nullopt, domain::Owner::me, false)};
+  domain::AgendaInput input;
+  input.people = active_schedules();
+  input.open_delegations = list_delegations(std::nullopt, false);
+  input.open_actions = list_actions(std::nullopt, std::nullopt, false);
+  input.open_concerns = list_concerns(std::nullopt, false);
+  input.last_logged = last_entry_date();
+  for (const auto& schedule : input.people)
+    if (!input.log_start || schedule.person.since < *input.log_start)
+      input.log_start = schedule.person.since;
+  return input;
 }
 
 domain::PrepInput Store::prep_input(const domain::Person& person) {

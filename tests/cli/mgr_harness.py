@@ -170,8 +170,8 @@ class MgrTestCase(unittest.TestCase):
 
     # ---- common set-ups ----
 
-    def add_person(self, handle, *options):
-        self.run_mgr("person", "add", handle, *options)
+    def add_person(self, handle, *options, **kwargs):
+        self.run_mgr("person", "add", handle, *options, **kwargs)
 
     def logged_id(self, out):
         """The id in a `logged #N ...` / `added ... #N` confirmation."""

@@ -170,17 +170,51 @@ class Undo(MgrTestCase):
         super().setUp()
         self.add_person("alice")
 
-    def test_undo_deletes_the_latest_logged_entry_and_prints_it(self):
+    def test_undo_reverts_the_newest_change_and_prints_it(self):
         first = self.log("note", "alice", "first")
         last = self.log("note", "alice", "backfilled", "--date", "2026-01-01")
         _, out, _ = self.mgr("undo")
-        self.assertIn("#%d" % last, out)
-        self.assertIn("backfilled", out)
+        self.assertEqual(out, "undid: logged #%d note about alice on 2026-01-01\n" % last)
         self.assertEqual([e["id"] for e in self.history()], [first])
         _, out, _ = self.mgr("undo")
-        self.assertIn("first", out)
+        self.assertIn("#%d" % first, out)
         self.assertEqual(self.history(), [])
+        # The change before the notes: alice was added.
+        _, out, _ = self.mgr("undo")
+        self.assertIn("added alice", out)
+        self.assertEqual(self.run_json("person", "list", "--all", "--format", "json"), [])
         self.fail_usage("undo", mentions=["nothing to undo"])
+
+    def test_undo_reverts_any_kind_of_change(self):
+        concern = self.log("concern", "alice", "worry")
+        self.mgr("concern", "resolve", str(concern), "talked it through")
+        self.mgr("schedule", "skip", "alice")
+        _, out, _ = self.mgr("undo")
+        self.assertIn("skipped alice's 1:1", out)
+        self.assertEqual(self.sql("SELECT count(*) FROM skips"), [(0,)])
+        _, out, _ = self.mgr("undo")
+        self.assertIn("concern #%d resolved" % concern, out)
+        self.assertEqual(self.run_json("concern", "show", str(concern), "--format", "json")
+                         ["status"], "open")
+        # The concern itself is still there: only the resolve was undone.
+        self.assertEqual(len(self.history()), 1)
+
+    def test_undo_dry_run_changes_nothing(self):
+        self.log("note", "alice", "keep")
+        before = self.db_dump_hash()
+        _, out, _ = self.mgr("undo", "--dry-run")
+        self.assertTrue(out.startswith("would undo: logged #"), out)
+        self.assertEqual(self.db_dump_hash(), before)
+
+    def test_undo_an_edit_and_a_delete(self):
+        e = self.log("note", "alice", "original")
+        self.mgr("entry", "edit", str(e), "--note", "changed")
+        self.mgr("entry", "delete", str(e))
+        self.assertEqual(self.history(), [])
+        self.mgr("undo")
+        self.assertEqual(self.entry(e)["note"], "changed")
+        self.mgr("undo")
+        self.assertEqual(self.entry(e)["note"], "original")
 
     def test_undo_a_1on1_reopens_topics_and_removes_its_actions(self):
         t1 = self.logged_id(self.mgr("topic", "add", "alice", "career")[1])
@@ -192,7 +226,7 @@ class Undo(MgrTestCase):
         self.assertEqual(len(self.run_json("action", "list", "--format", "json")), 3)
         _, out, _ = self.mgr("undo")
         self.assertIn("#%d" % one, out)
-        self.assertIn("1on1", out)
+        self.assertIn("1:1 with alice", out)
         topics = self.run_json("topic", "list", "--all", "--format", "json")
         self.assertEqual({(t["id"], t["status"]) for t in topics}, {(t1, "open"), (t2, "open")})
         actions = self.run_json("action", "list", "--all", "--format", "json")
@@ -206,8 +240,10 @@ class Undo(MgrTestCase):
         concern = self.run_json("concern", "list", "--format", "json")[0]
         self.assertEqual((concern["addressed"], concern["first_conversation"]), (False, None))
 
-    def test_undo_on_an_empty_log(self):
-        self.fail_usage("undo")
+    def test_undo_on_a_new_database(self):
+        self.mgr("undo")  # alice was added
+        self.fail_usage("undo", mentions=["nothing to undo"])
+        self.mgr("undo", "--dry-run", expect_code=2)
 
 
 class NotesRoundTrip(MgrTestCase):

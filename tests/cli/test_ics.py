@@ -10,6 +10,7 @@ import icalendar
 from mgr_harness import MgrTestCase
 
 UTC = datetime.timezone.utc
+LONG_NAME = " ".join(["Zoë Ångström-Überlänge"] * 4)  # long enough to be folded
 
 
 def utc(text):
@@ -66,9 +67,10 @@ class DaylightSavingTest(IcsTestCase):
 class FormatTest(IcsTestCase):
     def setUp(self):
         super().setUp()
-        self.topic_text = "Überprüfung der Öffnungszeiten, Teil 1; see C:\\docs " * 4
-        self.run_mgr("topic", "add", "alice", self.topic_text.strip())
-        self.run_mgr("topic", "add", "alice", "line one\nline two")
+        self.topic_text = "Überprüfung der Öffnungszeiten, Teil 1; see C:\\docs"
+        self.run_mgr("topic", "add", "alice", self.topic_text)
+        self.run_mgr("person", "add", "zoe", "--name", LONG_NAME, "--day",
+                     "wed", "--time", "09:00")
 
     def test_crlf_and_folding(self):
         data = self.ics_bytes("--weeks", "2")
@@ -81,15 +83,18 @@ class FormatTest(IcsTestCase):
             self.assertLessEqual(len(line), 75, line)
             line.decode("utf-8")  # a fold never splits a character
 
-    def test_text_values_round_trip(self):
-        events = self.events(self.ics_bytes("--weeks", "2"))
+    def test_text_values_round_trip_and_no_talking_points(self):
+        data = self.ics_bytes("--weeks", "2")
+        events = self.events(data)
         alice = [e for e in events if "alice" in str(e["uid"])][0]
         self.assertEqual(str(alice["summary"]), "1:1 with Alice Müller, Berlin; \\team")
-        description = str(alice["description"])
-        self.assertIn(self.topic_text.strip(), description)
-        self.assertIn("- line one\nline two", description)
-        raw = self.ics_bytes("--weeks", "2").decode("utf-8").replace("\r\n ", "")
+        zoe = [e for e in events if "zoe" in str(e["uid"])][0]
+        self.assertEqual(str(zoe["summary"]), "1:1 with " + LONG_NAME)
+        raw = data.decode("utf-8").replace("\r\n ", "")
         self.assertIn("SUMMARY:1:1 with Alice Müller\\, Berlin\\; \\\\team\r\n", raw)
+        # The file may be shared: the talking points stay out of it.
+        self.assertNotIn("Überprüfung", raw)
+        self.assertNotIn("DESCRIPTION", raw)
 
     def test_required_properties(self):
         data = self.ics_bytes("--weeks", "2")
@@ -97,7 +102,7 @@ class FormatTest(IcsTestCase):
         self.assertEqual(str(calendar["version"]), "2.0")
         self.assertIn("prodid", calendar)
         events = self.events(data)
-        self.assertEqual(len(events), 4)
+        self.assertEqual(len(events), 6)
         for event in events:
             for prop in ("uid", "dtstamp", "dtstart", "dtend", "summary"):
                 self.assertIn(prop, event)
@@ -115,7 +120,7 @@ class FormatTest(IcsTestCase):
                  for e in self.events(self.ics_bytes(env={"MGR_NOW": "2026-10-14T12:00"}))}
         held = {uid for uid in first if "20261013" in uid}
         self.assertEqual(len(held), 2)
-        self.assertEqual(len(first), 16)
+        self.assertEqual(len(first), 24)
         for uid in set(first) - held:
             self.assertEqual(again.get(uid), first[uid], uid)
         self.assertFalse(held & set(again))
@@ -127,10 +132,11 @@ class FormatTest(IcsTestCase):
         self.assertEqual([e.decoded("dtstart") for e in carol], [datetime.date(2026, 10, 15)])
         self.assertEqual(carol[0].decoded("dtend"), datetime.date(2026, 10, 16))
 
-    def test_overdue_slot_is_left_out_and_the_next_one_shown(self):
-        # The 10-13 1:1 was never held; held today at the earliest, the next is due a week on.
+    def test_overdue_slot_is_left_out_and_the_series_goes_on(self):
+        # The 10-13 1:1 was never held: it lies in the past, and the next slot is still there.
         events = self.events(self.ics_bytes("--weeks", "2", env={"MGR_NOW": "2026-10-16T09:00"}))
-        self.assertEqual(self.starts(events, "alice"), [utc("2026-10-27T09:00")])
+        self.assertEqual(self.starts(events, "alice"),
+                         [utc("2026-10-20T08:00"), utc("2026-10-27T09:00")])
 
 
 class OutputTest(IcsTestCase):

@@ -45,7 +45,8 @@ class PrepTest(MgrTestCase):
         self.assertEqual(doc["person"], "alice")
         self.assertEqual(doc["next"]["date"], "2026-11-26")
         self.assertEqual(doc["next"]["time"], "10:00")
-        self.assertEqual(doc["next"]["overdue_days"], 0)
+        self.assertEqual(doc["next"]["status"], "due")
+        self.assertIsNone(doc["overdue"])
         self.assertEqual(doc["days_since_last"], 7)
         self.assertEqual(doc["last_one_on_one"]["id"], self.last)
         self.assertEqual(doc["last_one_on_one"]["date"], "2026-11-19")
@@ -86,8 +87,8 @@ class PrepTest(MgrTestCase):
         self.assertIn("    Second line: on-call load is high.", notes)
         self.assertIn("    After a blank line.", notes)
 
-    def test_markdown_puts_private_notes_last_and_shared_leaves_them_out(self):
-        _, out, _ = self.run_mgr("prep", "alice", "--format", "markdown")
+    def test_markdown_shares_only_the_agenda_and_private_adds_notes_last(self):
+        _, out, _ = self.run_mgr("prep", "alice", "--format", "markdown", "--private")
         self.assertTrue(out.startswith("## 1:1 with Alice Example — Thu 2026-11-26 10:00\n"), out)
         self.assertIn("### Talking points\n\n- [ ] Career growth (#%d)" % self.topic, out)
         self.assertIn("- [ ] **Me:** Book training", out)
@@ -98,7 +99,7 @@ class PrepTest(MgrTestCase):
         self.assertIn("> " + LONG_NOTE + "\n> Second line", out)
         self.assertIn("2, 3, -, 4, 5", out)
 
-        _, shared, _ = self.run_mgr("prep", "alice", "--format", "markdown", "--shared")
+        _, shared, _ = self.run_mgr("prep", "alice", "--format", "markdown")
         self.assertEqual(shared, out[:out.index("\n---\n")])
         for private_text in ("Friction", "rushed review", "Second line", "Private"):
             self.assertNotIn(private_text, shared)
@@ -115,11 +116,21 @@ class PrepTest(MgrTestCase):
         _, out, _ = self.run_mgr("prep", "pat", "--format", "markdown")
         self.assertTrue(out.startswith("## 1:1 with pat\n"), out)
 
-    def test_overdue_next(self):
+    def test_overdue_then_next(self):
         doc = self.run_json("prep", "alice", "--format", "json",
                             env={"MGR_NOW": "2026-11-30T09:00"})
-        self.assertEqual((doc["next"]["date"], doc["next"]["overdue_days"]), ("2026-11-26", 4))
+        self.assertEqual(doc["overdue"], {"due": "2026-11-26", "overdue_days": 4, "missed": 1})
+        self.assertEqual(doc["next"]["date"], "2026-12-03")
         self.assertEqual(doc["days_since_last"], 11)
+        _, out, _ = self.run_mgr("prep", "alice", env={"MGR_NOW": "2026-11-30T09:00"})
+        self.assertIn("next 1:1   overdue 4 days (due Thu 2026-11-26)\n"
+                      "             then Thu 2026-12-03 10:00, 30m\n", out)
+
+    def test_their_overdue_action_is_marked(self):
+        _, out, _ = self.run_mgr("action", "add", "alice", "Share the doc", "--theirs", "--due",
+                                 "2026-11-23")
+        _, out, _ = self.run_mgr("prep", "alice")
+        self.assertIn("[theirs] Share the doc (due 2026-11-23, overdue 3 days)", out)
 
     def test_unknown_handle(self):
         err = self.fail_usage("prep", "alicee", mentions=("alicee",))

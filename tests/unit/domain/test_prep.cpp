@@ -12,7 +12,8 @@ Date day(const char* iso) {
   return *parse_iso_date(iso);
 }
 
-const Clock k_thursday{*parse_instant("2026-11-26T08:00:00Z"), date::locate_zone("Europe/Berlin")};
+const SeriesContext k_thursday{date::locate_zone("Europe/Berlin"), *parse_iso_date("2026-11-26"),
+                               Workdays{}};
 
 Entry held(std::int64_t id, const char* date, std::optional<int> mood) {
   Entry e;
@@ -27,9 +28,6 @@ Entry held(std::int64_t id, const char* date, std::optional<int> mood) {
 }  // namespace
 
 TEST_CASE("prep_counts counts the person's open items only", "[prep]") {
-  DueSlot slot;
-  slot.person = "alice";
-  slot.last_held = day("2026-11-19");
   std::vector<Topic> topics(3);
   topics[0].person = "alice";
   topics[1].person = "alice";
@@ -44,15 +42,15 @@ TEST_CASE("prep_counts counts the person's open items only", "[prep]") {
   concerns[0].people = {"bob", "alice"};
   concerns[1].people = {"bob"};
 
-  const auto counts = prep_counts(slot, topics, actions, concerns, k_thursday);
+  const auto counts =
+      prep_counts("alice", day("2026-11-19"), topics, actions, concerns, k_thursday.today);
   CHECK(counts.days_since_last == 7);
   CHECK(counts.topics == 2);
   CHECK(counts.my_actions == 1);
   CHECK(counts.their_actions == 1);
   CHECK(counts.concerns == 1);
 
-  slot.last_held.reset();
-  CHECK_FALSE(prep_counts(slot, {}, {}, {}, k_thursday).days_since_last);
+  CHECK_FALSE(prep_counts("alice", std::nullopt, {}, {}, {}, k_thursday.today).days_since_last);
 }
 
 TEST_CASE("the prep sheet: last 1:1, the mood trend oldest first, next check-ins", "[prep]") {
@@ -76,8 +74,8 @@ TEST_CASE("the prep sheet: last 1:1, the mood trend oldest first, next check-ins
   REQUIRE(sheet.recent_one_on_ones.size() == k_mood_window);
   CHECK(sheet.recent_one_on_ones.front().id == EntryId{10});
   CHECK(sheet.recent_one_on_ones.back().id == EntryId{30});
-  REQUIRE(sheet.next);
-  CHECK(sheet.next->due_date == day("2026-11-26"));
+  REQUIRE(sheet.series.next);
+  CHECK(sheet.series.next->date == day("2026-11-26"));
   REQUIRE(sheet.delegations.size() == 1);
   CHECK(sheet.delegations[0].next_checkin == day("2026-11-27"));
 }
@@ -90,6 +88,6 @@ TEST_CASE("the prep sheet of someone never met", "[prep]") {
   const auto sheet = make_prep_sheet(input, k_thursday);
   CHECK_FALSE(sheet.last_one_on_one);
   CHECK_FALSE(sheet.days_since_last);
-  CHECK_FALSE(sheet.next);
+  CHECK_FALSE(sheet.series.next);
   CHECK(sheet.recent_one_on_ones.empty());
 }

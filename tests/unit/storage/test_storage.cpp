@@ -13,7 +13,7 @@
 #include "domain/model.hpp"
 #include "domain/parse.hpp"
 #include "domain/prep.hpp"
-#include "domain/schedule.hpp"
+#include "domain/series.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
 #include "storage/store.hpp"
@@ -687,13 +687,13 @@ TEST_CASE("Store: skips", "[storage]") {
     CHECK(schedule.person.handle == "alice");
     const auto& skips = schedule.skips;
     REQUIRE(skips.size() == 2);
-    CHECK(skips[0].day == day("2026-12-01"));
+    CHECK(skips[0].regular == day("2026-12-01"));
     CHECK(skips[0].reason.empty());
-    CHECK(skips[1].day == day("2026-12-08"));
+    CHECK(skips[1].regular == day("2026-12-08"));
     CHECK(skips[1].reason == "offsite");
     const auto bobs = f.store.schedule_of(*f.store.find_person("bob")).skips;
     REQUIRE(bobs.size() == 1);
-    CHECK(bobs[0].day == day("2026-12-02"));
+    CHECK(bobs[0].regular == day("2026-12-02"));
     CHECK(bobs[0].reason == "sick");
   });
   CHECK(sqlite_cli(f.path,
@@ -1523,7 +1523,9 @@ TEST_CASE("Store: agenda_input loads active schedules, open delegations and my o
   CHECK(input.people[0].history.held == std::vector<Date>{day("2026-11-10")});
   CHECK(input.people[1].person.handle == "bob");
   CHECK(ids_of(input.open_delegations) == std::vector<DelegationId>{release});
-  CHECK(ids_of(input.my_open_actions) == std::vector<ActionId>{mine});
+  // Yours and theirs: the agenda shows both when they are due.
+  CHECK(ids_of(input.open_actions) == std::vector<ActionId>{mine, theirs});
+  CHECK(input.last_logged == day("2026-11-10"));
 }
 
 TEST_CASE("Store: prep_input loads only the person's rows", "[storage]") {
