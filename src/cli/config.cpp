@@ -114,7 +114,8 @@ class ConfigReader {
         {"feedback_every_weeks", &review.feedback_every_weeks},
         {"concern_days_max", &review.concern_days_max},
         {"checkins_per_week_max", &review.checkins_per_week_max},
-        {"self_dev_days", &review.self_dev_days}};
+        {"self_dev_days", &review.self_dev_days},
+        {"promise_grace_days", &review.promise_grace_days}};
     for (const auto& [name, node] : table) {
       const std::string key = "review." + std::string{name.str()};
       if (name.str() == "ic_hours_max") {
@@ -191,6 +192,7 @@ Config load_config(const std::filesystem::path& path) {
       {"review.concern_days_max", std::to_string(review.concern_days_max)},
       {"review.checkins_per_week_max", std::to_string(review.checkins_per_week_max)},
       {"review.self_dev_days", std::to_string(review.self_dev_days)},
+      {"review.promise_grace_days", std::to_string(review.promise_grace_days)},
       {"mail.to", mail.to},
       {"mail.from", mail.from},
       {"mail.transport", mail.transport},

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "cli/common.hpp"
+#include "cli/review_render.hpp"
 #include "domain/errors.hpp"
 
 namespace mgr::cli {
@@ -60,61 +61,84 @@ struct SampleWriter {
   }
 };
 
+// Eight weeks of a new manager's log, written so that this week's review shows the classic
+// mistakes (IC creep, an avoided conflict, micromanaging, no time to learn, a broken promise)
+// beside habits that hold (1:1s and feedback every week).
 void write_sample_team(storage::Store& store, const Context& ctx) {
   using domain::Relation;
   using std::chrono::minutes;
   SampleWriter w{store, ctx, ctx.today()};
+  const int into_week =
+      static_cast<int>((date::weekday{w.today} - date::Monday).count());  // days since this Monday
+  const auto this_week = [&](int k) { return k % (into_week + 1); };      // days ago, this week
+
   const auto alice =
       w.person("alice", "Alice Nguyen", Relation::report, "weekly", "tue", "10:00", nullptr);
   const auto bob =
-      w.person("bob", "Bob Okafor", Relation::report, "weekly", "thu", "14:00", "America/New_York");
+      w.person("bob", "Bob Okafor", Relation::report, "weekly", "thu", "09:00", "America/New_York");
   const auto carol =
       w.person("carol", "Carol Schmidt", Relation::report, "biweekly", "wed", "11:00", nullptr);
-  const auto dave = w.person("dave", "Dave Park", Relation::skip, "monthly", {}, {}, nullptr);
+  const auto dave = w.person("dave", "Dave Park", Relation::report, "weekly", {}, {}, nullptr);
+  const auto frank =
+      w.person("frank", "Frank Ito", Relation::report, "weekly", "fri", "15:00", "Asia/Tokyo");
   const auto erin =
       w.person("erin", "Erin Walsh", Relation::manager, "biweekly", "mon", "09:30", nullptr);
 
-  // Eight weeks of 1:1s that slowly slip: Bob's are cancelled twice and then stop.
-  for (int week = 8; week >= 1; --week) {
-    const int base = week * 7;
-    w.one_on_one(base - 1, fmt::format("Week {}: roadmap, growth goals", 9 - week), alice,
-                 [&](Entry& e) {
-                   e.minutes = minutes{30};
-                   e.mood = 3 + week % 3;
-                 });
-    if (week > 3) {
-      const bool cancelled = week == 6 || week == 4;
-      w.one_on_one(base - 3,
-                   cancelled ? "Called off: release crunch" : "Project status, on-call load", bob,
-                   [&](Entry& e) {
-                     e.cancelled = cancelled;
-                     if (!cancelled) {
-                       e.minutes = minutes{30};
-                       e.mood = 2 + week % 2;
-                     }
-                   });
+  // Every slot of the last eight weeks held (Bob's twice called off and held the next day),
+  // and feedback for everyone every week: two habits with long streaks.
+  const std::vector<std::pair<PersonId, unsigned>> weekly = {{alice, date::Tuesday.c_encoding()},
+                                                             {bob, date::Thursday.c_encoding()},
+                                                             {frank, date::Friday.c_encoding()}};
+  for (int days_ago = 56; days_ago >= 0; --days_ago) {
+    const auto day = w.day(days_ago);
+    const auto weekday = date::weekday{day}.c_encoding();
+    for (const auto& [who, slot] : weekly) {
+      if (weekday != slot) continue;
+      const bool called_off = who == bob && (days_ago / 7 == 5 || days_ago / 7 == 3);
+      if (called_off) {
+        w.one_on_one(days_ago, "Called off: release crunch", who,
+                     [](Entry& e) { e.cancelled = true; });
+        if (days_ago > 0)
+          w.one_on_one(days_ago - 1, "Moved to the next day", who,
+                       [](Entry& e) { e.minutes = minutes{30}; });
+        continue;
+      }
+      w.one_on_one(days_ago, "Project status, growth goals", who, [&](Entry& e) {
+        e.minutes = minutes{30};
+        e.mood = 3 + days_ago % 3;
+      });
     }
-    if (week % 2 == 0) {
-      w.one_on_one(base - 2, "Career ladder, conference talk idea", carol, [&](Entry& e) {
+    if (weekday == date::Wednesday.c_encoding() && (days_ago / 7) % 2 == 0)
+      w.one_on_one(days_ago, "Career ladder, conference talk idea", carol, [](Entry& e) {
         e.minutes = minutes{45};
         e.mood = 4;
       });
-      w.one_on_one(base - 7, "Team health, hiring plan", erin,
+    if (weekday == date::Monday.c_encoding() && (days_ago / 7) % 2 == 0)
+      w.one_on_one(days_ago, "Team health, hiring plan", erin,
                    [](Entry& e) { e.minutes = minutes{30}; });
+    if (days_ago % 7 == 3) {
+      w.one_on_one(days_ago, "Quick weekly sync", dave, [](Entry& e) { e.minutes = minutes{20}; });
+      for (const auto who : {alice, bob, carol, dave, frank})
+        w.log(EntryKind::feedback, days_ago, "Specific praise for the week's work", {who},
+              [](Entry& e) { e.polarity = domain::Polarity::positive; });
+      w.log(EntryKind::feedback, days_ago, "Reviews need more context for the reader", {frank},
+            [](Entry& e) { e.polarity = domain::Polarity::constructive; });
     }
-    w.log(EntryKind::ic, base - 2, week < 4 ? "Fixed the flaky deploy myself" : "Code review", {},
-          [&](Entry& e) { e.minutes = minutes{week < 4 ? 300 : 90}; });
-    w.log(EntryKind::mgmt, base - 4, "Quarterly planning and hiring loop", {},
-          [](Entry& e) { e.minutes = minutes{240}; });
-    w.log(EntryKind::feedback, base - 1, "Great incident write-up", {alice},
-          [](Entry& e) { e.polarity = domain::Polarity::positive; });
-    if (week % 3 == 0)
-      w.log(EntryKind::learn, base - 5, "Read a chapter of a management book", {}, [](Entry& e) {
+    if (days_ago % 7 == 4)
+      w.log(EntryKind::mgmt, days_ago, "Planning and the hiring loop", {},
+            [](Entry& e) { e.minutes = minutes{240}; });
+    if (days_ago >= 21 && days_ago % 14 == 6)
+      w.log(EntryKind::learn, days_ago, "A chapter of a management book", {}, [](Entry& e) {
         e.minutes = minutes{60};
         e.learn_type = domain::LearnType::reading;
       });
+    if (days_ago >= 7 && days_ago % 7 == 2)
+      w.log(EntryKind::ic, days_ago, "Code review", {}, [](Entry& e) { e.minutes = minutes{90}; });
   }
-  w.one_on_one(40, "Quarterly check-in", dave, [](Entry& e) { e.minutes = minutes{30}; });
+  // This week the manager slid back into the code: over ten hours of it.
+  for (int k = 0; k < 4; ++k)
+    w.log(EntryKind::ic, this_week(k), "Fixed the flaky deploy myself", {},
+          [](Entry& e) { e.minutes = minutes{160}; });
 
   store.record_concern(
       w.entry(EntryKind::concern, 12, "Bob has missed three stand-ups and the design review"),
@@ -130,12 +154,19 @@ void write_sample_team(storage::Store& store, const Context& ctx) {
     e.delegation = delegation;
     e.status = domain::CheckinStatus::on_track;
   });
+  // ... and checked in on it three times this week.
+  for (int k = 0; k < 3; ++k)
+    w.log(EntryKind::checkin, this_week(k), "Asked how the rotation is going", {carol},
+          [&](Entry& e) {
+            e.delegation = delegation;
+            e.status = domain::CheckinStatus::on_track;
+          });
 
   store.add_topic(alice, "Promotion packet timeline", w.day(3));
   store.add_topic(bob, "Stand-up attendance", w.day(10));
   store.add_topic(carol, "On-call rotation draft", w.day(5));
-  store.add_action(alice, domain::Owner::me, "Send Alice the promotion rubric", w.day(6),
-                   w.day(-2));
+  // A promise made nine days ago, due six days ago, still open.
+  store.add_action(alice, domain::Owner::me, "Send Alice the promotion rubric", w.day(9), w.day(6));
   store.add_action(carol, domain::Owner::them, "Share the rotation draft", w.day(13), std::nullopt);
   w.log(EntryKind::note, 2, "Reorg rumours; keep the team informed", {dave});
 }
@@ -147,18 +178,19 @@ void run_demo(Context& ctx, const std::string& db_option) {
     // The sample team never goes into the real database.
     ctx.db_path = ctx.db_path.parent_path() / "demo.db";
   if (fs::exists(ctx.db_path)) {
-    throw UsageError("'" + ctx.db_path.string() + "' already exists",
-                     "the demo writes a new database; pass --db with a new path, e.g. "
-                     "--db /tmp/mgr-demo.db");
+    auto existing = storage::Database::open_read_only(ctx.db_path);
+    storage::Store store{*existing};
+    const bool holds_data = existing->read(
+        [&] { return !store.list_people(true).empty() || store.latest_entry_id().has_value(); });
+    if (holds_data)
+      throw UsageError("'" + ctx.db_path.string() + "' already holds data",
+                       "the demo writes a sample team into a new database; pass --db with a new "
+                       "path, e.g. --db /tmp/mgr-demo.db");
   }
   auto db = ctx.open_for_writing();
   storage::Store store{db};
   db.write([&] { write_sample_team(store, ctx); });
-  storage::EntryFilter recent;
-  recent.limit = 12;
-  const auto [people, entries] = db.read([&] {
-    return std::pair{store.list_people(false), store.list_entries(recent)};
-  });
+  const auto people = db.read([&] { return store.list_people(false); });
 
   auto& out = ctx.out;
   out << "Created a sample team with eight weeks of history in " << ctx.db_path.string() << "\n\n";
@@ -166,15 +198,16 @@ void run_demo(Context& ctx, const std::string& db_option) {
   for (const auto& person : people)
     out << fmt::format("  {:<8} {:<16} {:<8} {}\n", person.handle, person.name,
                        domain::name_of(person.relation), domain::cadence_name(person.cadence));
-  out << "\n" << bold(ctx, "Recent history") << "\n";
-  for (const auto& entry : entries) print_entry(out, entry);
+  const auto with = "  mgr --db " + ctx.db_path.string();
   out << "\nExplore it with, for example:\n"
-      << "  mgr --db " << ctx.db_path.string() << " today\n"
-      << "  mgr --db " << ctx.db_path.string() << " schedule\n"
-      << "  mgr --db " << ctx.db_path.string() << " prep bob\n"
-      << "  mgr --db " << ctx.db_path.string() << " person show bob\n"
-      << "  mgr --db " << ctx.db_path.string() << " history --kind 1on1\n"
-      << "  mgr --db " << ctx.db_path.string() << " concern list\n";
+      << with << " today\n"
+      << with << " prep bob\n"
+      << with << " review --format markdown\n"
+      << with << " schedule\n"
+      << with << " person show carol\n";
+  out << "\n" << bold(ctx, "This week's review") << " (mgr review)\n\n";
+  const auto today = ctx.today();
+  out << review_text(review_of(ctx, &db, domain::week_containing(today, today)), ctx.color());
 }
 
 }  // namespace

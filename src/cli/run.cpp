@@ -90,6 +90,7 @@ int run(int argc, const char* const* argv, Environment environment, std::ostream
   register_schedule_commands(app, table, ctx);
   register_today_commands(app, table, ctx);
   register_prep_commands(app, table, ctx);
+  register_review_commands(app, table, ctx);
   register_demo_commands(app, table, ctx);
 
   try {

@@ -91,7 +91,20 @@ Date parse_date(std::string_view text, Date today, DateDirection direction) {
 }
 
 std::string format_date(Date day) {
-  return date::format("%F", date::year_month_day{day});
+  // By hand rather than through a stream: dates are formatted for every row that is shown.
+  const date::year_month_day ymd{day};
+  const int year = static_cast<int>(ymd.year());
+  const auto month = static_cast<unsigned>(ymd.month());
+  const auto of_month = static_cast<unsigned>(ymd.day());
+  if (year < 0 || year > 9999) return date::format("%F", ymd);
+  std::string text(10, '-');
+  for (int i = 3, rest = year; i >= 0; --i, rest /= 10)
+    text[static_cast<std::size_t>(i)] = static_cast<char>('0' + rest % 10);
+  text[5] = static_cast<char>('0' + month / 10);
+  text[6] = static_cast<char>('0' + month % 10);
+  text[8] = static_cast<char>('0' + of_month / 10);
+  text[9] = static_cast<char>('0' + of_month % 10);
+  return text;
 }
 
 std::string format_day(Date day) {

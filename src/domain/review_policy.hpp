@@ -12,6 +12,7 @@ struct ReviewPolicy {
   int concern_days_max = 7;
   int checkins_per_week_max = 2;
   int self_dev_days = 14;
+  int promise_grace_days = 2;
 };
 
 }  // namespace mgr::domain

@@ -255,32 +255,44 @@ class SeriesBuilder {
 
   // Each held 1:1 satisfies the occurrence nearest to it; a tie goes to the earlier one. The
   // occurrences start a little before the last held 1:1 (`first`); a 1:1 more than a cadence
-  // before that belongs to an occurrence not built.
+  // before that belongs to an occurrence not built. `occurrences` are sorted by date.
   void satisfy(std::vector<Occurrence>& occurrences, Date first) const {
     const auto earliest = first - days{cadence_days()};
+    std::vector<Occurrence*> candidates;
+    for (auto& occurrence : occurrences)
+      if (!occurrence.dropped) candidates.push_back(&occurrence);
+    if (candidates.empty()) return;
     for (const auto held : m_held) {
       if (held < earliest) continue;
+      // The first occurrence on or after the 1:1, and the one before it.
+      const auto after =
+          std::lower_bound(candidates.begin(), candidates.end(), held,
+                           [](const Occurrence* o, Date day) { return o->date < day; });
       Occurrence* nearest = nullptr;
-      long best = 0;
-      for (auto& occurrence : occurrences) {
-        if (occurrence.dropped) continue;
-        const long distance = std::labs(static_cast<long>((occurrence.date - held).count()));
-        if (nearest == nullptr || distance < best) {
-          nearest = &occurrence;
-          best = distance;
-        }
+      if (after == candidates.end()) {
+        nearest = candidates.back();
+      } else if (after == candidates.begin()) {
+        nearest = *after;
+      } else {
+        const auto* before = *(after - 1);
+        nearest = (held - before->date) <= ((*after)->date - held) ? *(after - 1) : *after;
       }
-      if (nearest != nullptr && !nearest->held) nearest->held = held;
+      if (!nearest->held) nearest->held = held;
     }
   }
 
   // A 1:1 logged --cancelled is for the latest occurrence on or before its day.
   void mark_cancelled(std::vector<Occurrence>& occurrences) const {
+    std::vector<Occurrence*> candidates;
+    for (auto& occurrence : occurrences)
+      if (!occurrence.dropped) candidates.push_back(&occurrence);
     for (const auto cancelled : m_cancelled) {
-      Occurrence* latest = nullptr;
-      for (auto& occurrence : occurrences)
-        if (!occurrence.dropped && occurrence.date <= cancelled) latest = &occurrence;
-      if (latest != nullptr && !latest->held && !latest->cancelled) {
+      const auto after =
+          std::upper_bound(candidates.begin(), candidates.end(), cancelled,
+                           [](Date day, const Occurrence* o) { return day < o->date; });
+      if (after == candidates.begin()) continue;
+      auto* latest = *(after - 1);
+      if (!latest->held && !latest->cancelled) {
         latest->cancelled = true;
         latest->sequence += 1;
       }

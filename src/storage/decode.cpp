@@ -23,6 +23,19 @@ std::optional<std::string> Row::optional_text(int column) const {
   return value.getString();
 }
 
+std::vector<std::string> Row::list(int column, char separator) const {
+  std::vector<std::string> parts;
+  const auto joined = text(column);
+  if (joined.empty()) return parts;
+  std::size_t start = 0;
+  for (;;) {
+    const auto at = joined.find(separator, start);
+    parts.push_back(joined.substr(start, at - start));
+    if (at == std::string::npos) return parts;
+    start = at + 1;
+  }
+}
+
 domain::Date Row::date(int column) const {
   const auto stored = text(column);
   if (auto day = domain::parse_iso_date(stored)) return *day;

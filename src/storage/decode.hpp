@@ -8,6 +8,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "domain/clock.hpp"
 #include "domain/model.hpp"
@@ -35,6 +36,8 @@ class Row {
   bool flag(int column) const { return m_row.getColumn(column).getInt() != 0; }
   std::string text(int column) const;  // NULL reads as empty
   std::optional<std::string> optional_text(int column) const;
+  // A group_concat() column split on `separator`; empty for NULL.
+  std::vector<std::string> list(int column, char separator) const;
 
   domain::Date date(int column) const;
   std::optional<domain::Date> optional_date(int column) const;

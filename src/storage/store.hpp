@@ -7,6 +7,7 @@
 #include "domain/agenda.hpp"
 #include "domain/model.hpp"
 #include "domain/prep.hpp"
+#include "domain/review.hpp"
 #include "domain/series.hpp"
 #include "storage/database.hpp"
 
@@ -47,15 +48,22 @@ class Store {
   void set_archived(domain::PersonId person, bool archived);
 
   // ---- the 1:1 series ----
-  domain::PersonSchedule schedule_of(const domain::Person& person);
-  // Every active person with a cadence, with their 1:1 history and skips (three queries).
-  std::vector<domain::PersonSchedule> active_schedules();
+  // The person's series: their 1:1s from a little before the last held one (all the series
+  // rule needs), or from `history_from` when that is earlier; skips and moves.
+  domain::PersonSchedule schedule_of(const domain::Person& person,
+                                     std::optional<domain::Date> history_from = std::nullopt);
+  // Every active person with a cadence, with their series.
+  std::vector<domain::PersonSchedule> active_schedules(
+      std::optional<domain::Date> history_from = std::nullopt);
   void add_skip(domain::PersonId person, const domain::Skip& skip, domain::Instant logged);
   void add_move(domain::PersonId person, const domain::Move& move, domain::Instant logged);
 
   // ---- what a decision needs, loaded in one go ----
   domain::AgendaInput agenda_input();
   domain::PrepInput prep_input(const domain::Person& person);
+  // The window of the log a review of `week` needs: from `lookback_days` before its Monday to
+  // its last day, through indexed range queries.
+  domain::ReviewInput review_input(const domain::ReviewWeek& week, int lookback_days);
 
   // ---- recording what happened: one recipe per thing the user logs ----
   // A plain entry (feedback, talk, check-in, time, a note) about these people.
@@ -105,6 +113,8 @@ class Store {
                                              bool include_closed);
   void close_concern(domain::ConcernId id, domain::ConcernStatus status, domain::Date date,
                      const std::string& note);
+  // Concerns opened by `to` and still open, or closed on or after `from`.
+  std::vector<domain::Concern> concerns_open_between(domain::Date from, domain::Date to);
 
   // ---- delegations ----
   std::optional<domain::Delegation> find_delegation(domain::DelegationId id);
@@ -112,6 +122,8 @@ class Store {
                                                    bool include_closed);
   void close_delegation(domain::DelegationId id, domain::DelegationStatus status, domain::Date date,
                         const std::string& note);
+  // Delegations handed over by `to` and still open, or closed on or after `from`.
+  std::vector<domain::Delegation> delegations_open_between(domain::Date from, domain::Date to);
   std::vector<domain::Checkin> checkins(domain::DelegationId delegation);
 
   // ---- talking points ----

@@ -18,22 +18,9 @@ constexpr const char* k_entry_columns =
     "ON p.id = ep2.person_id WHERE ep2.entry_id = e.id ORDER BY ep2.position)), "
     "(SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM entry_tags t WHERE t.entry_id = "
     "e.id ORDER BY tag)) ";
-// The entries about one person (bind the person's id as :person).
+// The entries about one person, through their index by kind and date (bind :person).
 constexpr const char* k_entries_of_person =
-    "FROM entries e JOIN entry_people ep ON ep.entry_id = e.id AND ep.person_id = :person ";
-
-std::vector<std::string> split_on(const std::string& joined, char separator) {
-  std::vector<std::string> parts;
-  if (joined.empty()) return parts;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t at = joined.find(separator, start);
-    parts.push_back(joined.substr(start, at - start));
-    if (at == std::string::npos) break;
-    start = at + 1;
-  }
-  return parts;
-}
+    "FROM person_entries pe JOIN entries e ON e.id = pe.entry_id WHERE pe.person_id = :person ";
 
 Entry entry_from(const Row& row) {
   Entry entry;
@@ -51,9 +38,13 @@ Entry entry_from(const Row& row) {
   if (auto about = row.optional_integer(11)) entry.about = domain::ConcernId{*about};
   if (auto delegation = row.optional_integer(12))
     entry.delegation = domain::DelegationId{*delegation};
-  entry.people = split_on(row.text(13), ',');
-  entry.tags = split_on(row.text(14), '\x1f');
+  entry.people = row.list(13, ',');
+  entry.tags = row.list(14, '\x1f');
   return entry;
+}
+
+std::string fmt_condition(const char* table, const char* condition) {
+  return std::string("AND ") + table + "." + condition + " ";
 }
 
 std::vector<Entry> all_entries(SQLite::Statement& query) {
@@ -198,12 +189,14 @@ std::optional<Entry> Store::find_entry(domain::EntryId id) {
 
 std::vector<Entry> Store::list_entries(const EntryFilter& filter) {
   // Only the conditions given, so that each can use its index.
+  // For one person the conditions and the order are on their index (pe), else on entries.
+  const char* on = filter.person ? "pe" : "e";
   std::string sql = std::string(k_entry_columns) +
-                    (filter.person ? k_entries_of_person : "FROM entries e ") + "WHERE 1 ";
-  if (filter.kind) sql += "AND e.kind = :kind ";
-  if (filter.since) sql += "AND e.date >= :since ";
-  if (filter.until) sql += "AND e.date <= :until ";
-  sql += "ORDER BY e.date DESC, e.id DESC ";
+                    (filter.person ? k_entries_of_person : "FROM entries e WHERE 1 ");
+  if (filter.kind) sql += fmt_condition(on, "kind = :kind");
+  if (filter.since) sql += fmt_condition(on, "date >= :since");
+  if (filter.until) sql += fmt_condition(on, "date <= :until");
+  sql += std::string("ORDER BY ") + on + ".date DESC, e.id DESC ";
   if (filter.limit) sql += "LIMIT :limit";
   auto query = statement(m_db.handle(), sql);
   if (filter.person) query.bind(":person", static_cast<int64_t>(filter.person->value));
@@ -216,8 +209,8 @@ std::vector<Entry> Store::list_entries(const EntryFilter& filter) {
 
 std::vector<Entry> Store::recent_one_on_ones(domain::PersonId person, std::size_t limit) {
   auto query = statement(m_db.handle(), std::string(k_entry_columns) + k_entries_of_person +
-                                            "WHERE e.kind = '1on1' AND e.cancelled = 0 "
-                                            "ORDER BY e.date DESC, e.id DESC LIMIT :limit");
+                                            "AND pe.kind = '1on1' AND pe.cancelled = 0 "
+                                            "ORDER BY pe.date DESC, e.id DESC LIMIT :limit");
   query.bind(":person", static_cast<int64_t>(person.value));
   query.bind(":limit", static_cast<int64_t>(limit));
   return all_entries(query);
@@ -225,8 +218,8 @@ std::vector<Entry> Store::recent_one_on_ones(domain::PersonId person, std::size_
 
 std::optional<Entry> Store::last_feedback(domain::PersonId person, domain::Polarity polarity) {
   auto query = statement(m_db.handle(), std::string(k_entry_columns) + k_entries_of_person +
-                                            "WHERE e.kind = 'feedback' AND e.polarity = :polarity "
-                                            "ORDER BY e.date DESC, e.id DESC LIMIT 1");
+                                            "AND pe.kind = 'feedback' AND e.polarity = :polarity "
+                                            "ORDER BY pe.date DESC, e.id DESC LIMIT 1");
   query.bind(":person", static_cast<int64_t>(person.value));
   query.bind(":polarity", std::string{domain::name_of(polarity)});
   auto entries = all_entries(query);

@@ -12,24 +12,23 @@ using domain::Topic;
 
 namespace {
 
-std::vector<std::string> handles_of_entry(SQLite::Database& db, std::int64_t entry_id) {
-  auto query = statement(db,
-                         "SELECT p.handle FROM entry_people ep JOIN people p ON p.id = "
-                         "ep.person_id WHERE ep.entry_id = ? ORDER BY ep.position");
-  query.bind(1, static_cast<int64_t>(entry_id));
-  std::vector<std::string> handles;
-  while (query.executeStep()) handles.push_back(query.getColumn(0).getString());
-  return handles;
+// The handles of an entry's people, in the order given, as one column.
+std::string people_of(const char* entry_id) {
+  return std::string(
+             "(SELECT group_concat(handle, ',') FROM (SELECT p.handle FROM entry_people ep "
+             "JOIN people p ON p.id = ep.person_id WHERE ep.entry_id = ") +
+         entry_id + " ORDER BY ep.position))";
 }
 
 // The first conversation about a concern is derived, not stored, so deleting that entry
 // un-addresses the concern again.
-constexpr const char* k_concern_select =
-    "SELECT c.id, c.text, c.opened, c.status, c.closed_date, c.close_note, "
-    "(SELECT min(e.date) FROM entries e WHERE e.concern_id = c.id AND e.cancelled = 0) "
-    "FROM concerns c ";
+std::string concern_select() {
+  return "SELECT c.id, c.text, c.opened, c.status, c.closed_date, c.close_note, "
+         "(SELECT min(e.date) FROM entries e WHERE e.concern_id = c.id AND e.cancelled = 0), " +
+         people_of("c.id") + " FROM concerns c ";
+}
 
-Concern concern_from(SQLite::Database& db, const Row& row) {
+Concern concern_from(const Row& row) {
   Concern concern;
   concern.id = domain::ConcernId{row.id()};
   concern.text = row.text(1);
@@ -38,13 +37,17 @@ Concern concern_from(SQLite::Database& db, const Row& row) {
   concern.closed = row.optional_date(4);
   concern.close_note = row.text(5);
   concern.first_conversation = row.optional_date(6);
-  concern.people = handles_of_entry(db, row.id());
+  concern.people = row.list(7, ',');
   return concern;
 }
 
+// With the last check-in (lc), found through the index of a delegation's check-ins.
 constexpr const char* k_delegation_select =
     "SELECT d.id, p.handle, d.outcome, d.why, d.due, d.checkin, d.constraints, d.created, "
-    "d.status, d.closed_date, d.close_note FROM delegations d JOIN people p ON p.id = d.person_id ";
+    "d.status, d.closed_date, d.close_note, lc.id, lc.date, lc.status, lc.note "
+    "FROM delegations d JOIN people p ON p.id = d.person_id "
+    "LEFT JOIN entries lc ON lc.id = (SELECT id FROM entries WHERE delegation_id = d.id "
+    "AND kind = 'checkin' ORDER BY date DESC, id DESC LIMIT 1) ";
 
 constexpr const char* k_checkin_select =
     "SELECT id, date, status, note FROM entries WHERE kind = 'checkin' AND delegation_id = ? "
@@ -55,7 +58,7 @@ domain::Checkin checkin_from(const Row& row) {
           row.text(3)};
 }
 
-Delegation delegation_from(SQLite::Database& db, const Row& row) {
+Delegation delegation_from(const Row& row) {
   Delegation delegation;
   delegation.id = domain::DelegationId{row.id()};
   delegation.person = row.text(1);
@@ -68,9 +71,10 @@ Delegation delegation_from(SQLite::Database& db, const Row& row) {
   delegation.status = row.choice<domain::DelegationStatus>(8);
   delegation.closed = row.optional_date(9);
   delegation.close_note = row.text(10);
-  auto last = statement(db, std::string(k_checkin_select) + " LIMIT 1");
-  bind_id(last, 1, delegation.id);
-  if (last.executeStep()) delegation.last_checkin = checkin_from(Row{last, "entries"});
+  if (const auto checkin = row.optional_integer(11))
+    delegation.last_checkin =
+        domain::Checkin{domain::EntryId{*checkin}, row.date(12),
+                        row.optional_choice<domain::CheckinStatus>(13), row.text(14)};
   return delegation;
 }
 
@@ -124,21 +128,37 @@ void close_item(SQLite::Database& db, const char* table, std::int64_t id, std::s
 
 std::optional<Concern> Store::find_concern(domain::ConcernId id) {
   auto& db = m_db.handle();
-  auto query = statement(db, std::string(k_concern_select) + "WHERE c.id = ?");
+  auto query = statement(db, concern_select() + "WHERE c.id = ?");
   bind_id(query, 1, id);
   if (!query.executeStep()) return std::nullopt;
-  return concern_from(db, Row{query, "concerns"});
+  return concern_from(Row{query, "concerns"});
 }
 
 std::vector<Concern> Store::list_concerns(std::optional<domain::PersonId> about,
                                           bool include_closed) {
   auto& db = m_db.handle();
   std::string where = open_items_where("c.status", "", include_closed, false);
-  if (about) where += "AND c.id IN (SELECT entry_id FROM entry_people WHERE person_id = :person) ";
-  auto query = statement(db, std::string(k_concern_select) + where + "ORDER BY c.opened, c.id");
+  if (about)
+    where +=
+        "AND c.id IN (SELECT entry_id FROM person_entries WHERE person_id = :person "
+        "AND kind = 'concern') ";
+  auto query = statement(db, concern_select() + where + "ORDER BY c.opened, c.id");
   if (about) query.bind(":person", static_cast<int64_t>(about->value));
   std::vector<Concern> concerns;
-  while (query.executeStep()) concerns.push_back(concern_from(db, Row{query, "concerns"}));
+  while (query.executeStep()) concerns.push_back(concern_from(Row{query, "concerns"}));
+  return concerns;
+}
+
+std::vector<Concern> Store::concerns_open_between(domain::Date from, domain::Date to) {
+  auto& db = m_db.handle();
+  auto query =
+      statement(db, concern_select() +
+                        "WHERE c.opened <= ? AND (c.status = 'open' OR c.closed_date >= ?) "
+                        "ORDER BY c.opened, c.id");
+  bind_date(query, 1, to);
+  bind_date(query, 2, from);
+  std::vector<Concern> concerns;
+  while (query.executeStep()) concerns.push_back(concern_from(Row{query, "concerns"}));
   return concerns;
 }
 
@@ -154,7 +174,7 @@ std::optional<Delegation> Store::find_delegation(domain::DelegationId id) {
   auto query = statement(db, std::string(k_delegation_select) + "WHERE d.id = ?");
   bind_id(query, 1, id);
   if (!query.executeStep()) return std::nullopt;
-  return delegation_from(db, Row{query, "delegations"});
+  return delegation_from(Row{query, "delegations"});
 }
 
 std::vector<Delegation> Store::list_delegations(std::optional<domain::PersonId> person,
@@ -166,7 +186,20 @@ std::vector<Delegation> Store::list_delegations(std::optional<domain::PersonId> 
               "ORDER BY d.created, d.id");
   if (person) query.bind(":person", static_cast<int64_t>(person->value));
   std::vector<Delegation> delegations;
-  while (query.executeStep()) delegations.push_back(delegation_from(db, Row{query, "delegations"}));
+  while (query.executeStep()) delegations.push_back(delegation_from(Row{query, "delegations"}));
+  return delegations;
+}
+
+std::vector<Delegation> Store::delegations_open_between(domain::Date from, domain::Date to) {
+  auto& db = m_db.handle();
+  auto query =
+      statement(db, std::string(k_delegation_select) +
+                        "WHERE d.created <= ? AND (d.status = 'open' OR d.closed_date >= ?) "
+                        "ORDER BY d.created, d.id");
+  bind_date(query, 1, to);
+  bind_date(query, 2, from);
+  std::vector<Delegation> delegations;
+  while (query.executeStep()) delegations.push_back(delegation_from(Row{query, "delegations"}));
   return delegations;
 }
 

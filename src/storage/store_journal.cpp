@@ -47,8 +47,9 @@ void Store::end_change(const std::string& summary) {
 }
 
 std::optional<JournalChange> Store::latest_change() {
-  auto query =
-      statement(m_db.handle(), "SELECT id, made_at, summary FROM journal ORDER BY id DESC LIMIT 1");
+  auto query = statement(m_db.handle(),
+                         "SELECT id, made_at, summary FROM journal "
+                         "WHERE id = (SELECT max(id) FROM journal)");
   if (!query.executeStep()) return std::nullopt;
   const Row row{query, "journal"};
   return JournalChange{row.id(), row.instant(1), row.text(2)};

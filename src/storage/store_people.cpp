@@ -131,16 +131,36 @@ void Store::set_archived(domain::PersonId person, bool archived) {
   update.exec();
 }
 
-domain::PersonSchedule Store::schedule_of(const Person& person) {
+domain::PersonSchedule Store::schedule_of(const Person& person,
+                                          std::optional<domain::Date> history_from) {
   auto& db = m_db.handle();
   domain::PersonSchedule schedule{person, {}, {}, {}};
+  // The series rule looks back about two cadences from the last held 1:1; three, to be safe.
+  auto last = statement(db,
+                        "SELECT max(date) FROM person_entries WHERE person_id = ? AND "
+                        "kind = '1on1' AND cancelled = 0");
+  bind_id(last, 1, person.id);
+  last.executeStep();
+  std::optional<domain::Date> from = history_from;
+  if (!last.getColumn(0).isNull()) {
+    const auto cadence = person.cadence;
+    const int per = cadence.unit == domain::Cadence::Unit::months ? 31 * cadence.count
+                                                                  : std::max(cadence.count, 1);
+    const auto held_from = Row{last, "person_entries"}.date(0) - date::days{3 * per + 7};
+    if (!from || held_from < *from) from = held_from;
+  }
   auto one_on_ones = statement(db,
-                               "SELECT e.id, e.date, e.cancelled FROM entries e "
-                               "JOIN entry_people ep ON ep.entry_id = e.id "
-                               "WHERE ep.person_id = ? AND e.kind = '1on1' ORDER BY e.date, e.id");
+                               "SELECT entry_id, date, cancelled FROM person_entries "
+                               "WHERE person_id = ? AND kind = '1on1' AND date >= ? "
+                               "ORDER BY date, entry_id");
   bind_id(one_on_ones, 1, person.id);
+  // Without a held 1:1, every one since the start counts.
+  if (from)
+    bind_date(one_on_ones, 2, *from);
+  else
+    one_on_ones.bind(2, "0000-01-01");
   while (one_on_ones.executeStep()) {
-    const Row row{one_on_ones, "entries"};
+    const Row row{one_on_ones, "person_entries"};
     (row.flag(2) ? schedule.history.cancelled : schedule.history.held).push_back(row.date(1));
   }
   auto skips = statement(
@@ -164,10 +184,11 @@ domain::PersonSchedule Store::schedule_of(const Person& person) {
   return schedule;
 }
 
-std::vector<domain::PersonSchedule> Store::active_schedules() {
+std::vector<domain::PersonSchedule> Store::active_schedules(
+    std::optional<domain::Date> history_from) {
   std::vector<domain::PersonSchedule> schedules;
   for (const auto& person : list_people(false))
-    if (!person.cadence.is_none()) schedules.push_back(schedule_of(person));
+    if (!person.cadence.is_none()) schedules.push_back(schedule_of(person, history_from));
   return schedules;
 }
 

@@ -1,0 +1,117 @@
+// What the weekly review reads: a window of the log by date, never the whole history.
+#include "storage/decode.hpp"
+#include "storage/statements.hpp"
+#include "storage/store.hpp"
+
+namespace mgr::storage {
+
+namespace {
+
+// Entries without their notes and tags: the review counts and dates them, it does not quote
+// them. One row per entry and person, an entry's rows together: the kinds the rules read one by
+// one over the whole window, and the IC work of the reviewed week (its evidence).
+constexpr const char* k_window_entries =
+    "SELECT e.id, e.kind, e.date, e.minutes, e.polarity, e.status, e.learn_type, "
+    "e.concern_id, e.delegation_id, p.handle FROM entries e "
+    "LEFT JOIN entry_people ep ON ep.entry_id = e.id LEFT JOIN people p ON p.id = ep.person_id "
+    "WHERE e.kind IN ('feedback', 'talk', 'delegate', 'checkin', 'learn') "
+    "AND e.date BETWEEN :from AND :to "
+    "UNION ALL SELECT e.id, e.kind, e.date, e.minutes, NULL, NULL, NULL, NULL, NULL, NULL "
+    "FROM entries e WHERE e.kind = 'ic' AND e.date BETWEEN :week AND :to";
+
+domain::Entry window_entry(const Row& row) {
+  domain::Entry entry;
+  entry.id = domain::EntryId{row.id()};
+  entry.kind = row.choice<domain::EntryKind>(1);
+  entry.date = row.date(2);
+  entry.minutes = row.optional_minutes(3);
+  entry.polarity = row.optional_choice<domain::Polarity>(4);
+  entry.status = row.optional_choice<domain::CheckinStatus>(5);
+  entry.learn_type = row.optional_choice<domain::LearnType>(6);
+  if (auto about = row.optional_integer(7)) entry.about = domain::ConcernId{*about};
+  if (auto delegation = row.optional_integer(8))
+    entry.delegation = domain::DelegationId{*delegation};
+  return entry;
+}
+
+}  // namespace
+
+domain::ReviewInput Store::review_input(const domain::ReviewWeek& week, int lookback_days) {
+  auto& db = m_db.handle();
+  const auto from = week.from - date::days{lookback_days};
+  domain::ReviewInput input;
+  input.people = active_schedules(from);
+  for (auto& person : list_people(false))
+    if (person.relation == domain::Relation::report || person.relation == domain::Relation::skip)
+      input.reports.push_back(std::move(person));
+
+  auto entries = statement(db, k_window_entries);
+  entries.bind(":from", domain::format_date(from));
+  entries.bind(":week", domain::format_date(week.from));
+  entries.bind(":to", domain::format_date(week.to));
+  while (entries.executeStep()) {
+    const Row row{entries, "entries"};
+    if (input.entries.empty() || input.entries.back().id.value != row.id())
+      input.entries.push_back(window_entry(row));
+    if (auto handle = row.optional_text(9)) input.entries.back().people.push_back(*handle);
+  }
+
+  auto minutes = statement(db,
+                           "SELECT NULL, date, kind, sum(minutes) FROM entries "
+                           "WHERE kind IN ('ic', 'mgmt', 'learn', '1on1') AND cancelled = 0 "
+                           "AND date BETWEEN ? AND ? GROUP BY date, kind");
+  bind_date(minutes, 1, from);
+  bind_date(minutes, 2, week.to);
+  while (minutes.executeStep()) {
+    const Row row{minutes, "entries"};
+    input.minutes.push_back({row.date(1), row.choice<domain::EntryKind>(2),
+                             static_cast<int>(row.optional_integer(3).value_or(0))});
+  }
+
+  input.concerns = concerns_open_between(from, week.to);
+  for (auto& delegation : delegations_open_between(from, week.to)) {
+    // The last check-in the reviewed window could have seen.
+    if (delegation.last_checkin && delegation.last_checkin->date > week.as_of) {
+      auto last = statement(db,
+                            "SELECT id, date, status, note FROM entries WHERE kind = 'checkin' "
+                            "AND delegation_id = ? AND date <= ? ORDER BY date DESC, id DESC "
+                            "LIMIT 1");
+      bind_id(last, 1, delegation.id);
+      bind_date(last, 2, week.as_of);
+      delegation.last_checkin.reset();
+      if (last.executeStep()) {
+        const Row row{last, "entries"};
+        delegation.last_checkin =
+            domain::Checkin{domain::EntryId{row.id()}, row.date(1),
+                            row.optional_choice<domain::CheckinStatus>(2), row.text(3)};
+      }
+    }
+    input.delegations.push_back(std::move(delegation));
+  }
+
+  auto actions =
+      statement(db,
+                "SELECT a.id, p.handle, a.owner, a.text, a.created, a.due, a.status, a.done_date "
+                "FROM actions a JOIN people p ON p.id = a.person_id "
+                "WHERE a.owner = 'me' AND a.due IS NOT NULL AND a.due <= ? "
+                "AND (a.due >= ? OR a.status = 'open' OR a.done_date > ?) ORDER BY a.due, a.id");
+  bind_date(actions, 1, week.as_of);
+  bind_date(actions, 2, from);
+  bind_date(actions, 3, week.as_of);
+  while (actions.executeStep()) {
+    const Row row{actions, "actions"};
+    input.my_actions.push_back({domain::ActionId{row.id()}, row.text(1),
+                                row.choice<domain::Owner>(2), row.text(3), row.date(4),
+                                row.optional_date(5), row.choice<domain::ActionStatus>(6),
+                                row.optional_date(7)});
+  }
+
+  auto start = statement(db,
+                         "SELECT min(day) FROM (SELECT min(date) AS day FROM entries "
+                         "UNION ALL SELECT min(since) FROM people)");
+  if (start.executeStep() && !start.getColumn(0).isNull())
+    input.history_start = domain::parse_iso_date(start.getColumn(0).getString());
+  return input;
+}
+
+}  // namespace mgr::storage
