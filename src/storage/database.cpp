@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstdlib>
+#include <sstream>
 #include <system_error>
 
 #include "domain/errors.hpp"
@@ -79,10 +80,29 @@ void make_private_files(const fs::path& path) {
 const char* k_doctor_hint =
     "run `mgr doctor` to check the whole file; restore a backup if it is damaged";
 
+// What SQLite's message ("disk I/O error") leaves out: which step failed, and what the
+// operating system said ("No space left on device"); empty when there is nothing to add.
+std::string io_detail(sqlite3* handle, const SQLite::Exception& sql) {
+  const int code = sql.getErrorCode() & 0xff;
+  if (code != SQLITE_IOERR && code != SQLITE_FULL && code != SQLITE_CANTOPEN &&
+      code != SQLITE_READONLY && code != SQLITE_PERM)
+    return {};
+  std::string detail;
+  const int extended = sql.getExtendedErrorCode();
+  if (extended == SQLITE_IOERR_FSYNC || extended == SQLITE_IOERR_DIR_FSYNC)
+    detail = "flushing to disk failed";
+  const int error = handle != nullptr ? sqlite3_system_errno(handle) : 0;
+  if (error != 0)
+    detail +=
+        (detail.empty() ? "" : ": ") + std::error_code(error, std::generic_category()).message();
+  return detail.empty() ? detail : " (" + detail + ")";
+}
+
 // Maps what can go wrong inside SQLite (or in decoding what it returned) to mgr's typed errors
 // naming the file: busy -> TemporaryFailure (75), everything else -> Failure (1). mgr's own
-// errors pass through with their dynamic type.
-[[noreturn]] void rethrow_as_mgr_error(const fs::path& path) {
+// errors pass through with their dynamic type. `handle`, when there is one, adds what the
+// operating system said.
+[[noreturn]] void rethrow_as_mgr_error(const fs::path& path, sqlite3* handle = nullptr) {
   try {
     throw;
   } catch (const Error&) {
@@ -98,7 +118,8 @@ const char* k_doctor_hint =
                              "another mgr is writing; try again in a moment");
     if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
       throw Failure("database '" + path.string() + "' is damaged: " + sql.what(), k_doctor_hint);
-    throw Failure("cannot use database '" + path.string() + "': " + sql.what());
+    throw Failure("cannot use database '" + path.string() + "': " + sql.what() +
+                  io_detail(handle, sql));
   } catch (const std::exception& other) {
     throw Failure("database '" + path.string() + "': " + other.what());
   }
@@ -132,19 +153,23 @@ Database Database::open_for_writing(const fs::path& path) {
   file::check_writable(path);
   // A -shm left by reading a read-only file is read-only too, and SQLite would open it so.
   make_private_files(path);
+  std::unique_ptr<SQLite::Database> db;
   try {
     // Never OPEN_CREATE: a database appears only whole, from create().
-    auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE);
+    db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE);
     configure_connection(*db);
     check_is_mgr_database(*db, path);
     check_not_newer(*db, path);
     Database database{path, std::move(db)};
     database.m_notices = std::move(notices);
+    // Only an empty file from an older mgr's interrupted first run is at version 0 here. The
+    // journal mode cannot change inside a transaction; it is stored in the file.
+    if (database.schema_version() == 0) database.m_db->exec("PRAGMA journal_mode = WAL");
     database.migrate();
     make_private_files(path);
     return database;
   } catch (...) {
-    rethrow_as_mgr_error(path);
+    rethrow_as_mgr_error(path, db ? db->getHandle() : nullptr);
   }
 }
 
@@ -178,12 +203,20 @@ std::vector<std::string> Database::create(const fs::path& path) {
   } cleanup{build};
   try {
     {
-      auto db = std::make_unique<SQLite::Database>(build, SQLite::OPEN_READWRITE);
-      configure_connection(*db);
-      Database building{build, std::move(db)};
-      building.migrate();
+      Database building{build, std::make_unique<SQLite::Database>(build, SQLite::OPEN_READWRITE)};
+      try {
+        configure_connection(*building.m_db);
+        // Nothing in a file that is thrown away on any failure needs a journal to undo it, nor
+        // a flush before the one at the end: each page is written once, straight into the file.
+        building.m_db->exec("PRAGMA journal_mode = OFF");
+        building.m_db->exec("PRAGMA synchronous = OFF");
+        building.migrate();
+        building.m_db->exec("PRAGMA journal_mode = WAL");
+      } catch (const SQLite::Exception& sql) {
+        throw Failure(sql.what() + io_detail(building.m_db->getHandle(), sql));
+      }
     }
-    // Closing the only connection has moved everything into the file and removed its -wal.
+    // Closing the only connection has removed the (empty) -wal.
     if (file::has_wal_content(build))
       throw Failure("its write-ahead log could not be moved into the file");
     file::sync_file(build);
@@ -265,7 +298,7 @@ void Database::transact(bool write, const std::function<void()>& work) {
     if (write) check_integrity();
     transaction.commit();
   } catch (...) {
-    rethrow_as_mgr_error(m_path);
+    rethrow_as_mgr_error(m_path, m_db->getHandle());
   }
 }
 
@@ -274,10 +307,15 @@ void Database::check_integrity() {
                             m_db->execAndGet("PRAGMA page_size").getInt64();
   if (size > k_checked_write_max_bytes) return;
   const std::string verdict = m_db->execAndGet("PRAGMA quick_check(1)").getString();
-  if (verdict != "ok")
-    throw Failure(
-        "database '" + m_path.string() + "' is damaged (" + verdict + "); nothing was written",
-        k_doctor_hint);
+  if (verdict == "ok") return;
+  // The first problem, without SQLite's "*** in database main ***" heading line.
+  std::string problem;
+  std::istringstream lines{verdict};
+  for (std::string line; std::getline(lines, line);)
+    if (line.rfind("***", 0) != 0) problem += (problem.empty() ? "" : "; ") + line;
+  throw Failure(
+      "database '" + m_path.string() + "' is damaged (" + problem + "); nothing was written",
+      k_doctor_hint);
 }
 
 void Database::migrate() {
@@ -290,9 +328,6 @@ void Database::migrate() {
     m_notices.emplace_back(
         "talking points and action items were renumbered after the log entries, so that every "
         "id names one thing; see `mgr topic list --all` and `mgr action list --all`");
-  // The journal mode cannot change inside a transaction; it is stored in the file, so a new
-  // database needs it once.
-  if (schema_version() == 0) m_db->exec("PRAGMA journal_mode = WAL");
   // Each migration in its own transaction; the version is re-read under the write lock in case
   // another mgr migrated first.
   for (const auto& migration : migrations()) {

@@ -212,7 +212,11 @@ void make_private_folders(const fs::path& folder) {
   // mkdir applies the umask, which can only take bits away; a umask of 0700 or more takes the
   // owner's own, so say exactly what the folder is.
   ::chmod(folder.c_str(), 0700);
-  sync_folder(folder_of(folder));
+  try {
+    sync_folder(folder_of(folder));
+  } catch (const Failure& failure) {
+    throw Failure("cannot create folder " + quoted(folder) + ": " + failure.what());
+  }
 }
 
 std::string immutable_uri(const fs::path& database) {
@@ -314,8 +318,8 @@ void remove_empty_side_files(const fs::path& database) {
   for (const char* suffix : {"-journal", "-wal", "-shm"}) {
     const fs::path side = with_suffix(database, suffix);
     if (::unlink(side.c_str()) != 0 && errno != ENOENT)
-      throw Failure("cannot remove " + quoted(side) +
-                    " (left by an interrupted first run): " + error_text(errno));
+      throw Failure("cannot create database " + quoted(database) + ": cannot remove " +
+                    quoted(side) + ": " + error_text(errno));
   }
 }
 
