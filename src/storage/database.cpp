@@ -151,8 +151,6 @@ Database Database::open_for_writing(const fs::path& path) {
   if (file::inspect(path) != file::Found::file) notices = create(path);
   file::check_is_sqlite_file(path);
   file::check_writable(path);
-  // A -shm left by reading a read-only file is read-only too, and SQLite would open it so.
-  make_private_files(path);
   std::unique_ptr<SQLite::Database> db;
   try {
     // Never OPEN_CREATE: a database appears only whole, from create().
@@ -160,6 +158,15 @@ Database Database::open_for_writing(const fs::path& path) {
     configure_connection(*db);
     check_is_mgr_database(*db, path);
     check_not_newer(*db, path);
+    // A -shm left by reading the file while it was read-only is read-only too, and SQLite has
+    // opened it so: made private (and writable) as every file of ours, then opened again.
+    if (file::exists(path.string() + "-shm") &&
+        ::access((path.string() + "-shm").c_str(), W_OK) != 0) {
+      db.reset();
+      make_private_files(path);
+      db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE);
+      configure_connection(*db);
+    }
     Database database{path, std::move(db)};
     database.m_notices = std::move(notices);
     // Only an empty file from an older mgr's interrupted first run is at version 0 here. The
