@@ -146,7 +146,8 @@ Database::Database(Database&&) noexcept = default;
 Database& Database::operator=(Database&&) noexcept = default;
 Database::~Database() = default;
 
-Database Database::open_for_writing(const fs::path& path) {
+Database Database::open_for_writing(const fs::path& given) {
+  const fs::path path = file::resolve_links(given);
   std::vector<std::string> notices;
   if (file::inspect(path) != file::Found::file) notices = create(path);
   file::check_is_sqlite_file(path);
@@ -242,7 +243,8 @@ std::vector<std::string> Database::create(const fs::path& path) {
   return notices;
 }
 
-std::optional<Database> Database::open_read_only(const fs::path& path) {
+std::optional<Database> Database::open_read_only(const fs::path& given) {
+  const fs::path path = file::resolve_links(given);
   // An interrupted first run holds nothing to read: as if there were no database yet.
   if (file::inspect(path) != file::Found::file) return std::nullopt;
   file::check_is_sqlite_file(path);

@@ -142,6 +142,18 @@ bool exists(const fs::path& file) {
   return size_if_present(file).has_value();
 }
 
+fs::path resolve_links(const fs::path& database) {
+  fs::path path = database;
+  for (int hops = 0; hops < 40; ++hops) {
+    std::error_code ec;
+    if (!fs::is_symlink(path, ec)) return path;
+    const fs::path target = fs::read_symlink(path, ec);
+    if (ec) throw Failure("cannot follow link " + quoted(path) + ": " + ec.message());
+    path = target.is_absolute() ? target : path.parent_path() / target;
+  }
+  throw Failure("database " + quoted(database) + " is a loop of symbolic links");
+}
+
 Found inspect(const fs::path& database) {
   struct stat info {};
   if (::stat(database.c_str(), &info) != 0) {

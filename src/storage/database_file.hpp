@@ -10,6 +10,11 @@ namespace mgr::storage::database_file {
 
 namespace fs = std::filesystem;
 
+// The file a database path names: `database` itself, or where its symbolic links lead (so that
+// a database linked into another folder is created, locked and checked there, and a link is
+// never replaced by a file). Throws Failure on a loop of links.
+fs::path resolve_links(const fs::path& database);
+
 // What was found at a database path.
 enum class Found {
   nothing,

@@ -297,3 +297,33 @@ TEST_CASE("a write into a small damaged database fails and writes nothing", "[st
                        mgr::Failure, WhatContains("'" + path.string() + "' is damaged"));
   CHECK(read_bytes(path) == before);
 }
+
+TEST_CASE("a database reached through a symbolic link is created and replaced at its target",
+          "[storage][file]") {
+  TempDir dir;
+  const fs::path elsewhere = dir.path() / "synced";
+  fs::create_directory(elsewhere);
+  const fs::path link = dir.path() / "mgr.db";
+  fs::create_symlink("synced/mgr.db", link);
+  SECTION("made before the first run") {
+    auto db = Database::open_for_writing(link);
+    CHECK(db.path() == dir.path() / "synced" / "mgr.db");
+  }
+  SECTION("to what an interrupted first run left") {
+    write_file(elsewhere / "mgr.db", "", 0600);
+    auto db = Database::open_for_writing(link);
+    CHECK(db.notices().size() == 1);
+  }
+  CHECK(fs::is_symlink(link));
+  CHECK(listing(elsewhere) == std::set<std::string>{"mgr.db", "mgr.db.lock"});
+  CHECK(sqlite_cli(link, "PRAGMA integrity_check") == "ok");
+  CHECK(Database::open_read_only(link).has_value());
+}
+
+TEST_CASE("a loop of symbolic links is refused by name", "[storage][file]") {
+  TempDir dir;
+  fs::create_symlink("b.db", dir.path() / "a.db");
+  fs::create_symlink("a.db", dir.path() / "b.db");
+  CHECK_THROWS_MATCHES(Database::open_for_writing(dir.path() / "a.db"), mgr::Failure,
+                       WhatContains("loop"));
+}
