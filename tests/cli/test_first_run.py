@@ -52,6 +52,13 @@ def strace_usable():
 STRACE_REASON = "needs strace able to trace (contrib/install-deps.sh installs it; ptrace allowed)"
 
 
+def traced(*strace_options):
+    """The argv prefix that runs a command under `strace -f -qq OPTIONS`. LeakSanitizer cannot
+    work under ptrace, so a sanitizer build is told not to try."""
+    asan = ":".join(filter(None, [os.environ.get("ASAN_OPTIONS"), "detect_leaks=0"]))
+    return ["strace", "-f", "-qq", "-E", "ASAN_OPTIONS=" + asan] + list(strace_options)
+
+
 def mode(path):
     return stat.S_IMODE(os.stat(path).st_mode)
 
@@ -104,8 +111,8 @@ class InjectedFaults(FirstRunCase):
         """Every traced call of a clean first `mgr person add`, in order: [(name, arguments)]."""
         folder, env = self.case_env("traced")
         log = os.path.join(self.tmp, "trace.log")
-        subprocess.run(["strace", "-f", "-qq", "-o", log, "-e",
-                        "trace=" + ",".join(INJECTED_ERRORS), MGR_BIN, "person", "add", "alice"],
+        subprocess.run(traced("-o", log, "-e", "trace=" + ",".join(INJECTED_ERRORS)) +
+                       [MGR_BIN, "person", "add", "alice"],
                        env=env, check=True, capture_output=True, cwd=self.tmp, timeout=60)
         calls = []
         with open(log) as lines:
@@ -130,8 +137,8 @@ class InjectedFaults(FirstRunCase):
     def run_with_fault(self, syscall, nth):
         folder, env = self.case_env("%s-%d" % (syscall, nth))
         inject = "inject=%s:error=%s:when=%d" % (syscall, INJECTED_ERRORS[syscall], nth)
-        run = subprocess.run(["strace", "-f", "-qq", "-o", "/dev/null", "-e", "trace=" + syscall,
-                              "-e", inject, MGR_BIN, "person", "add", "alice"],
+        run = subprocess.run(traced("-o", "/dev/null", "-e", "trace=" + syscall, "-e", inject) +
+                             [MGR_BIN, "person", "add", "alice"],
                              env=env, capture_output=True, cwd=self.tmp, timeout=60)
         acknowledged = b"added alice" in run.stdout
         problems = []
@@ -159,9 +166,8 @@ class InjectedFaults(FirstRunCase):
         self.assertEqual(failures, [], "%d of %d injected faults" % (len(failures), len(points)))
 
     def test_no_locks_available_warns_once_and_goes_on(self):
-        _, _, err = self.mgr("person", "add", "alice", wrapper=[
-            "strace", "-f", "-qq", "-o", "/dev/null", "-e", "trace=flock", "-e",
-            "inject=flock:error=ENOLCK"])
+        _, _, err = self.mgr("person", "add", "alice", wrapper=traced(
+            "-o", "/dev/null", "-e", "trace=flock", "-e", "inject=flock:error=ENOLCK"))
         self.assertEqual(err.splitlines(), [
             "mgr: note: cannot lock '%s.lock' (No locks available); relying on SQLite's own "
             "locking" % self.db])

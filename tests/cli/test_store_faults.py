@@ -15,7 +15,7 @@ import time
 import unittest
 
 from mgr_harness import MGR_BIN, MgrTestCase
-from test_first_run import INJECTED_ERRORS, STRACE_REASON, SYSCALL_LINE, strace_usable
+from test_first_run import INJECTED_ERRORS, STRACE_REASON, SYSCALL_LINE, strace_usable, traced
 
 
 def file_digest(path):
@@ -106,9 +106,8 @@ class InjectedFaults(MgrTestCase):
 
     def under_fault(self, inject, *args):
         syscalls = inject.split(":")[0]
-        return self.mgr(*args, expect_code=1, wrapper=[
-            "strace", "-f", "-qq", "-o", "/dev/null", "-e", "trace=" + syscalls,
-            "-e", "inject=" + inject])
+        return self.mgr(*args, expect_code=1, wrapper=traced(
+            "-o", "/dev/null", "-e", "trace=" + syscalls, "-e", "inject=" + inject))
 
     def assert_failed_cleanly(self, out, err, *mentions):
         self.assertEqual(out, "")
@@ -134,8 +133,8 @@ class InjectedFaults(MgrTestCase):
         log = os.path.join(self.tmp, "trace.log")
         template = os.path.join(self.tmp, "template.db")
         subprocess.run(["sqlite3", self.db, ".backup %s" % template], check=True)
-        self.mgr("log", "note", "alice", "traced", wrapper=[
-            "strace", "-f", "-qq", "-o", log, "-e", "trace=" + ",".join(INJECTED_ERRORS)])
+        self.mgr("log", "note", "alice", "traced",
+                 wrapper=traced("-o", log, "-e", "trace=" + ",".join(INJECTED_ERRORS)))
         seen, points = {}, []
         with open(log) as lines:
             for line in lines:
@@ -158,8 +157,8 @@ class InjectedFaults(MgrTestCase):
             os.chmod(db, 0o600)
             env = dict(self.env, MGR_DB=db)
             inject = "inject=%s:error=%s:when=%d" % (name, INJECTED_ERRORS[name], nth)
-            run = subprocess.run(["strace", "-f", "-qq", "-o", "/dev/null", "-e", "trace=" + name,
-                                  "-e", inject, MGR_BIN, "log", "note", "alice", "faulty"],
+            run = subprocess.run(traced("-o", "/dev/null", "-e", "trace=" + name, "-e", inject) +
+                                 [MGR_BIN, "log", "note", "alice", "faulty"],
                                  env=env, capture_output=True, cwd=self.tmp, timeout=60)
             problems = []
             confirmed = run.stdout.startswith(b"logged #")
@@ -259,8 +258,8 @@ class TemporaryData(MgrTestCase):
         for args in (["person", "show", "alice"], ["history", "--person", "alice"],
                      ["history", "--format", "json"]):
             with self.subTest(args=args):
-                self.mgr(*args, env={"SQLITE_TMPDIR": spill, "TMPDIR": spill}, wrapper=[
-                    "strace", "-f", "-qq", "-o", trace, "-e", "trace=open,openat,creat"])
+                self.mgr(*args, env={"SQLITE_TMPDIR": spill, "TMPDIR": spill},
+                         wrapper=traced("-o", trace, "-e", "trace=open,openat,creat"))
                 with open(trace) as f:
                     opened = [line for line in f if spill in line or "O_TMPFILE" in line]
                 self.assertEqual(opened, [])
