@@ -4,9 +4,16 @@ set -euo pipefail
 sudo_cmd=""
 if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
+packages=(
+  # building
+  build-essential cmake ninja-build pkg-config
+  # libraries
+  tzdata sqlite3 libsqlitecpp-dev libsqlite3-dev libhowardhinnant-date-dev libcli11-dev
+  nlohmann-json3-dev libfmt-dev libtomlplusplus-dev libcurl4-openssl-dev
+  # tests and checks
+  catch2 clang-format clang-tidy python3 python3-icalendar python3-aiosmtpd
+  calcurse  # a calendar program imports the .ics
+  strace    # fault injection into the first run and into writes
+)
 $sudo_cmd apt-get update -qq
-$sudo_cmd apt-get install -y -qq --no-install-recommends \
-  build-essential cmake ninja-build pkg-config tzdata sqlite3 \
-  libsqlitecpp-dev libsqlite3-dev libhowardhinnant-date-dev libcli11-dev catch2 \
-  nlohmann-json3-dev libfmt-dev libtomlplusplus-dev libcurl4-openssl-dev \
-  clang-format clang-tidy calcurse python3 python3-icalendar python3-aiosmtpd >/dev/null
+$sudo_cmd apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null

@@ -22,11 +22,14 @@ inline constexpr int k_application_id = 0x4D475231;
 // values that do not decode) into mgr's typed errors naming the file.
 class Database {
  public:
-  // Opens (creating the folder 0700 and the file 0600 when missing) and migrates.
+  // Opens and migrates; when the file is missing, first creates it whole (the folders 0700, the
+  // file 0600), or in place of the empty file an interrupted first run left. Refuses a file it
+  // cannot read or write, and a foreign, empty, damaged or newer database, naming the path.
   static Database open_for_writing(const std::filesystem::path& path);
-  // Opens an existing database for reading; nothing when the file does not exist. Never
-  // creates. Refuses a foreign, empty, or newer database; an older schema is migrated first
-  // (which briefly takes the write lock).
+  // Opens an existing database for reading; nothing when there is none (or only what an
+  // interrupted first run left). Never creates. Refuses a foreign, empty, or newer database;
+  // an older schema is migrated first (which briefly takes the write lock). In a folder it may
+  // not write, reads the file without the -shm file SQLite would create.
   static std::optional<Database> open_read_only(const std::filesystem::path& path);
 
   Database(Database&&) noexcept;
@@ -39,7 +42,8 @@ class Database {
   const std::vector<std::string>& notices() const { return m_notices; }
 
   // Runs `work` in one IMMEDIATE transaction and returns its value; commits if it returns,
-  // rolls back if it throws.
+  // rolls back if it throws. On a database of up to a few MB, the whole file passes SQLite's
+  // quick_check before the commit, or nothing is written (Failure naming the file).
   template <typename Work>
   auto write(Work&& work) {
     return run(true, std::forward<Work>(work));
@@ -55,7 +59,9 @@ class Database {
 
  private:
   Database(std::filesystem::path path, std::unique_ptr<SQLite::Database> db);
+  static std::vector<std::string> create(const std::filesystem::path& path);
   void migrate();
+  void check_integrity();
   void transact(bool write, const std::function<void()>& work);
 
   template <typename Work>

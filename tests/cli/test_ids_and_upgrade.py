@@ -166,6 +166,10 @@ class DamagedPages(MgrTestCase):
         with open(self.db, "r+b") as f:
             f.seek((root - 1) * page_size)
             f.write(b"\xa5" * page_size)
+        with open(self.db, "rb") as f:
+            damaged = f.read()
         _, _, err = self.mgr("history", expect_code=1)
         self.assertRegex(err.splitlines()[0], "^mgr: error: database '%s' is damaged" % re.escape(self.db))
         self.assertIn("mgr doctor", err)
+        with open(self.db, "rb") as f:
+            self.assertEqual(f.read(), damaged, "a read command changed the damaged file")

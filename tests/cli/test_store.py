@@ -146,7 +146,9 @@ class ForeignFiles(MgrTestCase):
         self.assertEqual(leftovers, [])
 
     def test_empty_file(self):
+        # Readable by others, so not what an interrupted mgr leaves (test_first_run.py).
         open(self.db, "wb").close()
+        os.chmod(self.db, 0o644)
         self.check_refused()
 
     def test_text_file(self):
@@ -224,14 +226,19 @@ class Concurrency(MgrTestCase):
         holder = sqlite3.connect(self.db, isolation_level=None, timeout=1)
         holder.execute("BEGIN IMMEDIATE")
         try:
-            _, _, err = self.mgr("log", "note", "blocked", expect_code=75, timeout=60)
-            self.assertIn("busy", err)
+            _, out, err = self.mgr("log", "note", "blocked", expect_code=75, timeout=60)
+            self.assertEqual(out, "")
+            self.assert_error_line(err, [self.db, "busy"])
+            self.assertIn("hint: another mgr is writing; try again in a moment", err)
             # reading is not blocked by a writer
             self.assertIn("alice", self.mgr("person", "list")[1])
         finally:
             holder.execute("ROLLBACK")
             holder.close()
         self.assertEqual(self.db_dump_hash(), before)
+        # Once the lock is gone, the same command goes through.
+        self.log("note", "blocked")
+        self.assertEqual([e["note"] for e in self.history()], ["blocked"])
 
     def spawn(self, args):
         return subprocess.Popen([MGR_BIN] + args, env=self.env, stdout=subprocess.PIPE,

@@ -209,8 +209,9 @@ TEST_CASE("open_read_only reads an mgr database without changing it", "[storage]
 TEST_CASE("files that are not mgr databases are refused by name and left untouched", "[storage]") {
   TempDir dir;
   const fs::path path = dir.path() / "mgr.db";
-  SECTION("an empty file") {
+  SECTION("an empty file that others may read (so not one an interrupted mgr left)") {
     write_bytes(path, "");
+    fs::permissions(path, fs::perms(0644));
   }
   SECTION("a text file") {
     write_bytes(path, "name,handle\nAlice,alice\n");
