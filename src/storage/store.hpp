@@ -7,6 +7,7 @@
 #include "domain/agenda.hpp"
 #include "domain/model.hpp"
 #include "domain/prep.hpp"
+#include "domain/reminders.hpp"
 #include "domain/schedule.hpp"
 #include "storage/database.hpp"
 
@@ -48,6 +49,16 @@ class Store {
   // ---- what a decision needs, loaded in one go ----
   domain::AgendaInput agenda_input();
   domain::PrepInput prep_input(const domain::Person& person);
+
+  // ---- reminders (store_reminders.cpp) ----
+  // What `mgr remind` decides from, for `day`.
+  domain::ReminderInput reminder_input(domain::Date day);
+  // The (item key, person handle) pairs already e-mailed for `day`; the handle is empty for
+  // items about no one.
+  std::vector<std::pair<std::string, std::string>> reminded_items(domain::Date day);
+  // Records items as e-mailed for `day` (again, for a resend).
+  void record_reminded(domain::Date day, const std::vector<domain::ReminderItem>& items,
+                       domain::Instant sent_at, const std::string& message_id);
 
   // ---- recording what happened: one recipe per thing the user logs ----
   // A plain entry (feedback, talk, check-in, time, a note) about these people.
