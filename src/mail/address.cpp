@@ -99,6 +99,10 @@ Mailbox parse_mailbox(std::string_view text, std::string_view what) {
         mailbox.display_name += name[i];
       }
     } else {
+      // Unquoted, a name holding angle brackets or quotes reads as more than one mailbox.
+      if (name.find_first_of("<>\"") != std::string_view::npos)
+        throw UsageError(std::string{what} + " " + shown(text) + " is not one mail address",
+                         "write \"Name <local@domain>\", quoting a name with <, > or \"");
       mailbox.display_name = std::string{name};
     }
     check_header_text(mailbox.display_name, std::string{what} + " display name");
