@@ -63,7 +63,7 @@ UrlParts parse_smtp_url(std::string_view text) {
 struct Transfer {
   const std::string* message = nullptr;
   std::size_t sent = 0;
-  std::string last_reply;  // the server's last reply line, for the error message
+  std::string error_reply;  // the server's last 4xx or 5xx reply line, for the error message
 };
 
 size_t read_message(char* buffer, size_t size, size_t count, void* user) {
@@ -83,7 +83,7 @@ int remember_reply(CURL*, curl_infotype type, char* data, size_t size, void* use
   auto* transfer = static_cast<Transfer*>(user);
   std::string line{data, size};
   while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
-  if (!line.empty()) transfer->last_reply = line;
+  if (!line.empty() && (line.front() == '4' || line.front() == '5')) transfer->error_reply = line;
   return 0;
 }
 
@@ -186,8 +186,8 @@ void send_with_smtp(const SmtpOptions& options, const Envelope& envelope,
   long reply = 0;
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &reply);
   std::string detail = error_buffer[0] != '\0' ? error_buffer : curl_easy_strerror(code);
-  if (reply >= 400 && !transfer.last_reply.empty())
-    detail = "the server answered \"" + util::escape_controls(transfer.last_reply, false) + "\"";
+  if (!transfer.error_reply.empty())
+    detail = "the server answered \"" + util::escape_controls(transfer.error_reply, false) + "\"";
   const std::string what = "mail server " + where + ": " + detail;
   const char* pending = "nothing was recorded as sent; the next run tries again";
   if (code == CURLE_USE_SSL_FAILED)
