@@ -101,7 +101,7 @@ std::string slot_time_today(const domain::ReminderItem& item) {
 // keeps its own line breaks.
 std::string item_line(const domain::ReminderItem& item, domain::Date day) {
   using domain::ReminderKind;
-  const auto text = util::escape_controls(item.text);
+  auto text = util::escape_controls(item.text);
   const auto id = item.id.value_or(0);
   switch (item.kind) {
     case ReminderKind::one_on_one:
