@@ -142,6 +142,8 @@ std::string mailbox_header(std::string_view name, const Mailbox& mailbox) {
     }
     phrase += '"';
   }
+  // A phrase cannot be folded inside its quotes: a name too long for one line is encoded.
+  if (name.size() + 2 + phrase.size() > k_line_goal) return folded_encoded(name, display, angle);
   std::string line = std::string{name} + ": " + phrase;
   if (line.size() + 1 + angle.size() > k_line_goal)
     return line + std::string{k_crlf} + " " + angle + std::string{k_crlf};

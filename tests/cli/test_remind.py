@@ -379,6 +379,19 @@ class RemindSmtp(RemindCase):
         _, _, err = self.mgr("config")
         self.assertEqual(err, "")
 
+    def test_config_shows_the_mail_settings_and_refuses_wrong_ones(self):
+        self.write_config({"subject": "Team", "smtp_ca_file": "~/ca.pem", "smtp_tls": "required",
+                           "smtp_timeout": 7})
+        doc = self.run_json("config", "--format", "json")
+        for key, value in (("mail.subject", "Team"), ("mail.smtp_ca_file", "~/ca.pem"),
+                           ("mail.smtp_tls", "required"), ("mail.smtp_timeout", "7")):
+            self.assertEqual(doc[key], {"value": value, "source": "file"})
+        for bad in ({"smtp_tls": "maybe"}, {"smtp_timeout": 0}, {"smtp_timeout": "7"},
+                    {"smtp_retries": 3}):
+            self.write_config(bad)
+            key = "mail." + list(bad)[0]
+            self.fail_usage("config", mentions=[self.config, ":2:", key])
+
     def test_two_runs_started_at_once_deliver_one_message(self):
         self.make_due_items()
         server = self.server()

@@ -202,6 +202,8 @@ TEST_CASE("ASCII names with specials are quoted; odd spacing is encoded", "[mail
   CHECK(header(compose(message), "From") == R"( "Doe, \"JD\" John" <zoe@example.com>)");
   message.from.display_name = "mgr";
   CHECK(header(compose(message), "From") == " mgr <zoe@example.com>");
+  message.from.display_name = std::string(1200, 'n') + ", Jr.";
+  for (const auto& line : lines_of(compose(message))) CHECK(line.size() <= 78);
   message.subject = "looks like =?UTF-8?B?eA==?= a word";
   CHECK(header(compose(message), "Subject").find("=?UTF-8?B?bG9va3") != std::string::npos);
 }
