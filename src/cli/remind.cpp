@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <map>
 #include <set>
 
 #include "cli/common.hpp"
@@ -30,6 +31,7 @@ struct Outgoing {
   mail::Mailbox from;
   mail::Mailbox to;
   std::string subject_prefix;
+  mail::MailSettings transport;  // with ~/ expanded in its paths
   mail::PasswordSources passwords;
 };
 
@@ -40,8 +42,8 @@ std::string expand_home(const std::string& path, const Environment& env) {
   return path;
 }
 
-Outgoing prepare_mail(Context& ctx, const RemindOptions& options) {
-  auto settings = ctx.config.mail;
+Outgoing prepare_mail(const Context& ctx, const RemindOptions& options) {
+  const auto& settings = ctx.config.mail;
   Outgoing outgoing;
   if (!options.to.empty())
     outgoing.to = mail::parse_mailbox(options.to, "--to");
@@ -55,17 +57,13 @@ Outgoing prepare_mail(Context& ctx, const RemindOptions& options) {
   mail::check_header_text(settings.subject, "mail.subject");
   outgoing.subject_prefix = settings.subject;
   mail::check_transport_settings(settings);
+  outgoing.transport = settings;
+  outgoing.transport.smtp_ca_file = expand_home(settings.smtp_ca_file, ctx.env);
+  outgoing.transport.sendmail = expand_home(settings.sendmail, ctx.env);
   outgoing.passwords.file = expand_home(settings.smtp_password_file, ctx.env);
   outgoing.passwords.command = settings.smtp_password_command;
   outgoing.passwords.environment = ctx.env.get("MGR_SMTP_PASSWORD");
   return outgoing;
-}
-
-mail::MailSettings transport_settings(const Context& ctx) {
-  auto settings = ctx.config.mail;
-  settings.smtp_ca_file = expand_home(settings.smtp_ca_file, ctx.env);
-  settings.sendmail = expand_home(settings.sendmail, ctx.env);
-  return settings;
 }
 
 domain::ReminderPolicy policy_of(const Config& config) {
@@ -264,7 +262,7 @@ void send_reminder(Context& ctx, const RemindOptions& options, const Outgoing& o
   const auto pending = pending_items(items, loaded.sent, options.force);
   if (pending.empty()) return;
   const auto composed = compose_reminder(ctx, outgoing, pending, day);
-  mail::send_message(transport_settings(ctx), outgoing.passwords,
+  mail::send_message(outgoing.transport, outgoing.passwords,
                      {outgoing.from.address, {outgoing.to.address}}, composed.wire);
   storage::Store store{db};
   try {

@@ -51,11 +51,10 @@ UrlParts parse_smtp_url(std::string_view text) {
   if (parts.scheme != "smtp" && parts.scheme != "smtps")
     throw UsageError(shown + " is not an smtp:// or smtps:// URL", hint);
   if (parts.host.empty()) throw UsageError(shown + " names no host", hint);
-  const auto path = url_part(url.get(), CURLUPART_PATH);
+  // A path is allowed: curl sends it as the EHLO name.
   if (!url_part(url.get(), CURLUPART_QUERY).empty() ||
       !url_part(url.get(), CURLUPART_FRAGMENT).empty())
     throw UsageError(shown + " has a query or fragment", hint);
-  (void)path;  // a path names the EHLO domain for curl; it is allowed
   return parts;
 }
 
@@ -167,10 +166,10 @@ void send_with_smtp(const SmtpOptions& options, const Envelope& envelope,
   set(curl, CURLOPT_MAIL_FROM, ("<" + envelope.sender + ">").c_str());
   std::unique_ptr<curl_slist, SlistDeleter> recipients;
   for (const auto& address : envelope.recipients) {
-    curl_slist* grown = curl_slist_append(recipients.get(), ("<" + address + ">").c_str());
-    if (grown == nullptr) throw Failure("cannot set up SMTP: out of memory");
-    (void)recipients.release();
-    recipients.reset(grown);
+    // curl_slist_append returns the list's head, or nothing (leaving the list as it was).
+    curl_slist* head = curl_slist_append(recipients.get(), ("<" + address + ">").c_str());
+    if (head == nullptr) throw Failure("cannot set up SMTP: out of memory");
+    if (head != recipients.get()) recipients.reset(head);
   }
   set(curl, CURLOPT_MAIL_RCPT, recipients.get());
   set(curl, CURLOPT_UPLOAD, 1L);
