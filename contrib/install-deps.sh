@@ -14,6 +14,7 @@ packages=(
   catch2 clang-format clang-tidy python3 python3-icalendar python3-aiosmtpd
   calcurse  # a calendar program imports the .ics
   strace    # fault injection into the first run and into writes
+  msmtp openssl  # a real sendmail, and a certificate for the STARTTLS test
 )
 $sudo_cmd apt-get update -qq
 $sudo_cmd apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null

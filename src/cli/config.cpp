@@ -26,6 +26,14 @@ std::string join(const std::vector<std::string>& names) {
   return joined;
 }
 
+// A mail setting as `mgr config` shows it: never a secret. The password command may name a
+// secret store's path, so it is only shown as set; a password inside smtp_url becomes ***.
+std::string shown_mail_value(std::string_view key, const std::string& value) {
+  if (key == "smtp_password_command") return value.empty() ? "" : "(set)";
+  if (key == "smtp_url") return mail::smtp_url_for_display(value);
+  return value;
+}
+
 class ConfigReader {
  public:
   ConfigReader(const std::filesystem::path& path, Config& config)
@@ -136,21 +144,33 @@ class ConfigReader {
     const std::map<std::string, std::string*> strings = {
         {"to", &mail.to},
         {"from", &mail.from},
+        {"subject", &mail.subject},
         {"transport", &mail.transport},
         {"sendmail", &mail.sendmail},
         {"smtp_url", &mail.smtp_url},
         {"smtp_user", &mail.smtp_user},
         {"smtp_password_file", &mail.smtp_password_file},
-        {"smtp_password_command", &mail.smtp_password_command}};
+        {"smtp_password_command", &mail.smtp_password_command},
+        {"smtp_ca_file", &mail.smtp_ca_file},
+        {"smtp_tls", &mail.smtp_tls}};
     for (const auto& [name, node] : table) {
       const std::string key = "mail." + std::string{name.str()};
+      if (name.str() == "smtp_timeout") {
+        if (!node.is_integer()) fail(node, key, "expected a whole number of seconds");
+        const auto seconds = *node.value<int64_t>();
+        if (seconds < 1 || seconds > 600) fail(node, key, "expected 1 to 600 seconds");
+        mail.smtp_timeout_seconds = static_cast<int>(seconds);
+        record(key, std::to_string(seconds));
+        continue;
+      }
       auto found = strings.find(std::string{name.str()});
       if (found == strings.end()) fail(node, key, "unknown key");
       *found->second = text(node, key);
       if (name.str() == "transport" && mail.transport != "sendmail" && mail.transport != "smtp")
         fail(node, key, "expected \"sendmail\" or \"smtp\", got '" + mail.transport + "'");
-      // The password command is shown as set, never its text: it may name a secret store path.
-      record(key, name.str() == "smtp_password_command" ? "(set)" : *found->second);
+      if (name.str() == "smtp_tls" && mail.smtp_tls != "auto" && mail.smtp_tls != "required")
+        fail(node, key, "expected \"auto\" or \"required\", got '" + mail.smtp_tls + "'");
+      record(key, shown_mail_value(name.str(), *found->second));
     }
   }
 
@@ -195,12 +215,17 @@ Config load_config(const std::filesystem::path& path) {
       {"review.promise_grace_days", std::to_string(review.promise_grace_days)},
       {"mail.to", mail.to},
       {"mail.from", mail.from},
+      {"mail.subject", mail.subject},
       {"mail.transport", mail.transport},
       {"mail.sendmail", mail.sendmail},
-      {"mail.smtp_url", mail.smtp_url},
+      {"mail.smtp_url", shown_mail_value("smtp_url", mail.smtp_url)},
       {"mail.smtp_user", mail.smtp_user},
       {"mail.smtp_password_file", mail.smtp_password_file},
-      {"mail.smtp_password_command", mail.smtp_password_command.empty() ? "" : "(set)"}};
+      {"mail.smtp_password_command",
+       shown_mail_value("smtp_password_command", mail.smtp_password_command)},
+      {"mail.smtp_ca_file", mail.smtp_ca_file},
+      {"mail.smtp_tls", mail.smtp_tls},
+      {"mail.smtp_timeout", std::to_string(mail.smtp_timeout_seconds)}};
   for (const auto& [key, value] : effective) {
     const bool from_file = file_values.count(key) != 0;
     config.sources.push_back({key, value, from_file ? "file" : "default"});

@@ -100,6 +100,7 @@ void register_schedule_commands(CLI::App& app, CommandTable& table, Context& ctx
 void register_today_commands(CLI::App& app, CommandTable& table, Context& ctx);
 void register_prep_commands(CLI::App& app, CommandTable& table, Context& ctx);
 void register_review_commands(CLI::App& app, CommandTable& table, Context& ctx);
+void register_remind_commands(CLI::App& app, CommandTable& table, Context& ctx);
 
 // Parses, resolves settings and runs one command; returns the process exit code.
 int run(int argc, const char* const* argv, Environment environment, std::ostream& out,

@@ -59,6 +59,7 @@ const char* k_footer = R"(Environment:
   MGR_CONFIG  config file (default $XDG_CONFIG_HOME/mgr/config.toml)
   MGR_NOW     fixed "now": YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] or RFC 3339
   TZ          your time zone when the config sets none
+  MGR_SMTP_PASSWORD  the SMTP password when the config names no file or command
   NO_COLOR    no colour in the output
 
 Exit codes: 0 success, 1 failure, 2 invalid input, 75 temporary failure (retry later).)";
@@ -91,6 +92,7 @@ int run(int argc, const char* const* argv, Environment environment, std::ostream
   register_today_commands(app, table, ctx);
   register_prep_commands(app, table, ctx);
   register_review_commands(app, table, ctx);
+  register_remind_commands(app, table, ctx);
   register_demo_commands(app, table, ctx);
 
   try {

@@ -169,9 +169,14 @@ DayAgenda day_agenda(const AgendaInput& input, const SeriesContext& context,
 
   agenda.review_day = date::weekday{today} == policy.review_day;
   agenda.last_logged = input.last_logged;
-  const auto quiet_since = input.last_logged ? input.last_logged : input.log_start;
-  if (quiet_since) {
-    const int quiet = workdays_between(*quiet_since, today, policy.workdays);
+  // The workdays since the last entry; with none, since the log started, that day included.
+  std::optional<Date> quiet_after;
+  if (input.last_logged)
+    quiet_after = input.last_logged;
+  else if (input.log_start)
+    quiet_after = *input.log_start - date::days{1};
+  if (quiet_after) {
+    const int quiet = workdays_between(*quiet_after, today, policy.workdays);
     if (quiet >= policy.nudge_after_workdays) agenda.quiet_workdays = quiet;
   }
   return agenda;

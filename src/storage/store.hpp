@@ -9,6 +9,7 @@
 #include "domain/prep.hpp"
 #include "domain/review.hpp"
 #include "domain/series.hpp"
+#include "domain/reminders.hpp"
 #include "storage/database.hpp"
 
 namespace mgr::storage {
@@ -65,6 +66,16 @@ class Store {
   // its last day, through indexed range queries.
   domain::ReviewInput review_input(const domain::ReviewWeek& week, int lookback_days);
 
+  // ---- reminders (store_reminders.cpp) ----
+  // What `mgr remind` decides from, for `day`: the agenda's input as it stood then.
+  domain::AgendaInput reminder_input(domain::Date day);
+  // The (item key, person handle) pairs already e-mailed for `day`; the handle is empty for
+  // items about no one.
+  std::vector<std::pair<std::string, std::string>> reminded_items(domain::Date day);
+  // Records items as e-mailed for `day` (again, for a resend).
+  void record_reminded(domain::Date day, const std::vector<domain::ReminderItem>& items,
+                       domain::Instant sent_at, const std::string& message_id);
+
   // ---- recording what happened: one recipe per thing the user logs ----
   // A plain entry (feedback, talk, check-in, time, a note) about these people.
   domain::EntryId record_entry(const domain::Entry& entry,
@@ -98,6 +109,8 @@ class Store {
   std::vector<domain::Entry> list_entries(const EntryFilter& filter);
   std::optional<domain::EntryId> latest_entry_id();
   std::optional<domain::Date> last_entry_date();
+  // Where the log starts: the earliest entry's date or --since.
+  std::optional<domain::Date> history_start();
   // A person's latest held 1:1s, newest first.
   std::vector<domain::Entry> recent_one_on_ones(domain::PersonId person, std::size_t limit);
   std::optional<domain::Entry> last_feedback(domain::PersonId person, domain::Polarity polarity);

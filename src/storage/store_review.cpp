@@ -36,6 +36,14 @@ domain::Entry window_entry(const Row& row) {
 
 }  // namespace
 
+std::optional<domain::Date> Store::history_start() {
+  auto start = statement(m_db.handle(),
+                         "SELECT min(day) FROM (SELECT min(date) AS day FROM entries "
+                         "UNION ALL SELECT min(since) FROM people)");
+  if (!start.executeStep() || start.getColumn(0).isNull()) return std::nullopt;
+  return Row{start, "entries"}.date(0);
+}
+
 domain::ReviewInput Store::review_input(const domain::ReviewWeek& week, int lookback_days) {
   auto& db = m_db.handle();
   const auto from = week.from - date::days{lookback_days};
@@ -106,11 +114,7 @@ domain::ReviewInput Store::review_input(const domain::ReviewWeek& week, int look
                                 row.optional_date(7)});
   }
 
-  auto start = statement(db,
-                         "SELECT min(day) FROM (SELECT min(date) AS day FROM entries "
-                         "UNION ALL SELECT min(since) FROM people)");
-  if (start.executeStep() && !start.getColumn(0).isNull())
-    input.history_start = domain::parse_iso_date(start.getColumn(0).getString());
+  input.history_start = history_start();
   return input;
 }
 

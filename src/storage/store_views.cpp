@@ -10,9 +10,7 @@ domain::AgendaInput Store::agenda_input() {
   input.open_actions = list_actions(std::nullopt, std::nullopt, false);
   input.open_concerns = list_concerns(std::nullopt, false);
   input.last_logged = last_entry_date();
-  for (const auto& schedule : input.people)
-    if (!input.log_start || schedule.person.since < *input.log_start)
-      input.log_start = schedule.person.since;
+  input.log_start = history_start();
   return input;
 }
 
