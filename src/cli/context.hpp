@@ -91,6 +91,7 @@ void register_demo_commands(CLI::App& app, CommandTable& table, Context& ctx);
 void register_schedule_commands(CLI::App& app, CommandTable& table, Context& ctx);
 void register_today_commands(CLI::App& app, CommandTable& table, Context& ctx);
 void register_prep_commands(CLI::App& app, CommandTable& table, Context& ctx);
+void register_backup_commands(CLI::App& app, CommandTable& table, Context& ctx);
 
 // Parses, resolves settings and runs one command; returns the process exit code.
 int run(int argc, const char* const* argv, Environment environment, std::ostream& out,

@@ -91,6 +91,7 @@ int run(int argc, const char* const* argv, Environment environment, std::ostream
   register_today_commands(app, table, ctx);
   register_prep_commands(app, table, ctx);
   register_demo_commands(app, table, ctx);
+  register_backup_commands(app, table, ctx);
 
   try {
     check_log_kind(argc, argv);

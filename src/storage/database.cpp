@@ -198,6 +198,20 @@ std::optional<Database> Database::open_read_only(const fs::path& path) {
   return database;
 }
 
+std::optional<Database> Database::open_unchanged(const fs::path& path) {
+  if (!fs::exists(path)) return std::nullopt;
+  FolderLock lock{path.parent_path(), false};
+  check_is_sqlite_file(path);
+  try {
+    auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY);
+    db->setBusyTimeout(k_busy_timeout_ms);
+    check_is_mgr_database(*db, path);
+    return Database{path, std::move(db)};
+  } catch (...) {
+    rethrow_as_mgr_error(path);
+  }
+}
+
 int Database::schema_version() const {
   return pragma_int(*m_db, "user_version");
 }
