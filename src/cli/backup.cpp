@@ -38,7 +38,7 @@ fs::path choose_destination(const Context& ctx, const std::string& dest) {
     return timestamped_file_in(folder, ctx);
   }
   std::error_code ec;
-  const fs::path given{dest};
+  fs::path given{dest};
   if (fs::is_directory(given, ec)) return timestamped_file_in(given, ctx);
   const fs::path folder = given.parent_path().empty() ? fs::path(".") : given.parent_path();
   if (!fs::is_directory(folder, ec))
@@ -61,11 +61,21 @@ void back_up(Context& ctx, const std::string& dest) {
 
 void register_backup_commands(CLI::App& app, CommandTable& table, Context& ctx) {
   auto dest = std::make_shared<std::string>();
-  auto* backup = app.add_subcommand(
-      "backup",
-      "Copy the database safely while it is in use (default: a timestamped file in the "
-      "`backups` folder beside it); mode 0600");
-  backup->add_option("dest", *dest, "File or folder to write the copy to");
+  auto* backup =
+      app.add_subcommand("backup", "Copy the database safely, even while it is in use (0600)");
+  backup->add_option("dest", *dest, "File or folder for the copy (default: see below)");
+  backup->footer(
+      "Without DEST the copy goes to the `backups` folder beside the database\n"
+      "(created 0700), named after the local time: mgr-backup-20261127-083000.db. A\n"
+      "folder as DEST gets the same name inside it. The copy is one consistent\n"
+      "snapshot (SQLite's online backup API), taken while other commands go on\n"
+      "writing, and written under a temporary name and then renamed: DEST is complete\n"
+      "or absent. DEST is replaced only when it is an earlier backup.\n"
+      "To restore: stop using mgr, move the database and its -wal/-shm files aside,\n"
+      "copy the backup to the database's path, and run `mgr doctor` (README: Backup\n"
+      "and restore).\n"
+      "\n" +
+      backup->get_footer());
   table.add(backup, [&ctx, dest] { back_up(ctx, *dest); });
 }
 

@@ -92,6 +92,7 @@ int run(int argc, const char* const* argv, Environment environment, std::ostream
   register_prep_commands(app, table, ctx);
   register_demo_commands(app, table, ctx);
   register_backup_commands(app, table, ctx);
+  register_doctor_commands(app, table, ctx);
 
   try {
     check_log_kind(argc, argv);
@@ -119,7 +120,7 @@ int run(int argc, const char* const* argv, Environment environment, std::ostream
       out << app.help();
       return static_cast<int>(ExitCode::usage);
     }
-    ctx.resolve();
+    if (table.selected_settings() == CommandTable::Settings::resolved_first) ctx.resolve();
     (*command)();
     out.flush();
     return 0;

@@ -1,6 +1,7 @@
 #pragma once
 // How reminders are delivered: the [mail] table of the config file.
 #include <string>
+#include <vector>
 
 namespace mgr::mail {
 
@@ -15,7 +16,9 @@ struct MailSettings {
   std::string smtp_password_command;
 
   // Whether a reminder can be sent at all: a recipient, and the transport's own setting.
-  bool is_complete() const;
+  bool is_complete() const { return missing().empty(); }
+  // The keys of those settings that are empty ("mail.to", "mail.smtp_url", ...).
+  std::vector<std::string> missing() const;
 };
 
 }  // namespace mgr::mail

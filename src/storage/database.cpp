@@ -119,8 +119,10 @@ void make_private_files(const fs::path& path) {
   }
 }
 
+// `mgr doctor` names what is wrong (a damaged page, a value it cannot read) and what to do.
 const char* k_doctor_hint =
-    "run `mgr doctor` to check the whole file; restore a backup if it is damaged";
+    "run `mgr doctor` to check the whole file; if it is damaged, restore a backup (README: "
+    "Backup and restore)";
 
 // Maps what can go wrong inside SQLite (or in decoding what it returned) to mgr's typed errors
 // naming the file: busy -> TemporaryFailure (75), everything else -> Failure (1). mgr's own
