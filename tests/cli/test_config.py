@@ -131,6 +131,15 @@ class ConfigErrors(MgrTestCase):
         _, _, err = self.mgr("config", expect_code=2)
         self.assert_error_line(err, [self.config, ":2"])
 
+    def test_not_a_regular_file(self):
+        os.mkdir(self.config)
+        _, _, err = self.mgr("config", expect_code=2)
+        self.assert_error_line(err, [self.config, "not a regular file"])
+        os.rmdir(self.config)
+        os.mkfifo(self.config)
+        _, _, err = self.mgr("person", "list", expect_code=2, timeout=10)
+        self.assert_error_line(err, [self.config, "not a regular file"])
+
 
 if __name__ == "__main__":
     unittest.main()
