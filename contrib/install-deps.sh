@@ -9,4 +9,5 @@ $sudo_cmd apt-get install -y -qq --no-install-recommends \
   build-essential cmake ninja-build pkg-config tzdata sqlite3 \
   libsqlitecpp-dev libsqlite3-dev libhowardhinnant-date-dev libcli11-dev catch2 \
   nlohmann-json3-dev libfmt-dev libtomlplusplus-dev libcurl4-openssl-dev \
-  clang-format clang-tidy python3 python3-icalendar python3-aiosmtpd >/dev/null
+  clang-format clang-tidy clang-14 libclang-rt-14-dev \
+  python3 python3-icalendar python3-aiosmtpd >/dev/null

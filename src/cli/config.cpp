@@ -7,6 +7,7 @@
 #include <map>
 #include <sstream>
 
+#include "cli/toml_screen.hpp"
 #include "domain/clock.hpp"
 #include "domain/errors.hpp"
 #include "domain/parse.hpp"
@@ -173,6 +174,11 @@ Config parse_config(std::string_view text, const std::filesystem::path& path) {
   Config config;
   config.path = path;
   config.file_exists = true;
+  if (const auto line = line_of_unsafe_non_ascii(text))
+    throw UsageError(
+        path.string() + ":" + std::to_string(*line) +
+            ": a non-ASCII character outside a quoted string (or just after a backslash in one)",
+        "put text in double quotes, e.g. to = \"Zoë <zoe@example.com>\"");
   toml::table root;
   try {
     root = toml::parse(text, path.string());
