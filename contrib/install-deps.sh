@@ -15,6 +15,7 @@ packages=(
   calcurse  # a calendar program imports the .ics
   strace    # fault injection into the first run and into writes
   msmtp openssl  # a real sendmail, and a certificate for the STARTTLS test
+  clang-14 libclang-rt-14-dev  # libFuzzer targets
 )
 $sudo_cmd apt-get update -qq
 $sudo_cmd apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null

@@ -2,9 +2,12 @@
 
 #include <toml++/toml.h>
 
+#include <fstream>
 #include <functional>
 #include <map>
+#include <sstream>
 
+#include "cli/toml_screen.hpp"
 #include "domain/clock.hpp"
 #include "domain/errors.hpp"
 #include "domain/parse.hpp"
@@ -178,27 +181,8 @@ class ConfigReader {
   Config& m_config;
 };
 
-}  // namespace
-
-Config load_config(const std::filesystem::path& path) {
-  Config config;
-  config.path = path;
-  std::map<std::string, std::string> file_values;
-  std::error_code ec;
-  if (std::filesystem::exists(path, ec)) {
-    config.file_exists = true;
-    toml::table root;
-    try {
-      root = toml::parse_file(path.string());
-    } catch (const toml::parse_error& error) {
-      throw UsageError(path.string() + ":" + std::to_string(error.source().begin.line) + ": " +
-                       std::string{error.description()});
-    }
-    ConfigReader reader{path, config};
-    reader.read(root);
-    file_values = reader.file_values;
-  }
-
+// Every effective setting with its source, after the file (if any) was read.
+void record_sources(Config& config, const std::map<std::string, std::string>& file_values) {
   const auto& review = config.review;
   const auto& mail = config.mail;
   const std::vector<std::pair<std::string, std::string>> effective = {
@@ -230,7 +214,51 @@ Config load_config(const std::filesystem::path& path) {
     const bool from_file = file_values.count(key) != 0;
     config.sources.push_back({key, value, from_file ? "file" : "default"});
   }
+}
+
+}  // namespace
+
+Config parse_config(std::string_view text, const std::filesystem::path& path) {
+  Config config;
+  config.path = path;
+  config.file_exists = true;
+  if (const auto line = line_of_unsafe_non_ascii(text))
+    throw UsageError(
+        path.string() + ":" + std::to_string(*line) +
+            ": a non-ASCII character outside a quoted string (or just after a backslash in one)",
+        "put text in double quotes, e.g. to = \"Zoë <zoe@example.com>\"");
+  toml::table root;
+  try {
+    root = toml::parse(text, path.string());
+  } catch (const toml::parse_error& error) {
+    throw UsageError(path.string() + ":" + std::to_string(error.source().begin.line) + ": " +
+                     std::string{error.description()});
+  }
+  ConfigReader reader{path, config};
+  reader.read(root);
+  record_sources(config, reader.file_values);
   return config;
+}
+
+Config load_config(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    Config config;
+    config.path = path;
+    record_sources(config, {});
+    return config;
+  }
+  // A FIFO or a device would block or never end; a folder is a mistake.
+  if (!std::filesystem::is_regular_file(path, ec))
+    throw UsageError("config '" + path.string() + "' is not a regular file",
+                     "point --config or MGR_CONFIG at a TOML file");
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (!in && !in.eof())
+    throw UsageError("cannot read config file '" + path.string() + "'",
+                     "check that it is a readable file, or point --config at another");
+  return parse_config(text.str(), path);
 }
 
 }  // namespace mgr::cli

@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "domain/calendar.hpp"
@@ -31,5 +32,9 @@ struct Config {
 // Reads the TOML file at `path`; a missing file means all defaults. An unknown key, a value of
 // the wrong type or a TOML syntax error throws UsageError naming the file, line and key.
 Config load_config(const std::filesystem::path& path);
+
+// The same for the text of a config file that exists; `path` only names it in errors. The
+// fuzzer feeds this arbitrary bytes: it returns a Config or throws UsageError, nothing else.
+Config parse_config(std::string_view text, const std::filesystem::path& path);
 
 }  // namespace mgr::cli

@@ -29,15 +29,13 @@ fs::path home_relative(const Environment& env, const char* xdg_variable, const c
 
 }  // namespace
 
-void Context::resolve() {
-  fs::path config_path;
+void Context::resolve_paths() {
   if (!config_option.empty())
     config_path = config_option;
   else if (auto value = env.get("MGR_CONFIG"); value && !value->empty())
     config_path = *value;
   else
     config_path = home_relative(env, "XDG_CONFIG_HOME", ".config", "config.toml");
-  config = load_config(config_path);
 
   if (!db_option.empty()) {
     db_path = db_option;
@@ -49,6 +47,11 @@ void Context::resolve() {
     db_path = home_relative(env, "XDG_DATA_HOME", ".local/share", "mgr.db");
     db_source = "default";
   }
+}
+
+void Context::resolve() {
+  resolve_paths();
+  config = load_config(config_path);
 
   const auto tz = env.get("TZ");
   clock.zone = domain::resolve_zone(config.timezone, tz ? tz->c_str() : nullptr);
@@ -109,24 +112,34 @@ storage::Database Context::open_for_writing(const std::string& error_if_missing)
   return db;
 }
 
-void CommandTable::add(CLI::App* command, std::function<void()> run) {
-  m_commands.emplace_back(command, std::move(run));
+void CommandTable::add(CLI::App* command, std::function<void()> run, Settings settings) {
+  m_commands.push_back({command, std::move(run), settings});
 }
 
-const std::function<void()>* CommandTable::selected() const {
-  const std::function<void()>* best = nullptr;
+const CommandTable::Command* CommandTable::selected_command() const {
+  const Command* best = nullptr;
   int best_depth = -1;
-  for (const auto& [command, run] : m_commands) {
-    if (!command->parsed()) continue;
+  for (const auto& command : m_commands) {
+    if (!command.app->parsed()) continue;
     int depth = 0;
-    for (const CLI::App* parent = command->get_parent(); parent; parent = parent->get_parent())
+    for (const CLI::App* parent = command.app->get_parent(); parent; parent = parent->get_parent())
       ++depth;
     if (depth > best_depth) {
-      best = &run;
+      best = &command;
       best_depth = depth;
     }
   }
   return best;
+}
+
+const std::function<void()>* CommandTable::selected() const {
+  const auto* command = selected_command();
+  return command ? &command->run : nullptr;
+}
+
+CommandTable::Settings CommandTable::selected_settings() const {
+  const auto* command = selected_command();
+  return command ? command->settings : Settings::resolved_first;
 }
 
 }  // namespace mgr::cli

@@ -50,10 +50,14 @@ class Context {
   // Resolved from the options, the environment and the config file.
   Config config;
   domain::Clock clock{};
+  std::filesystem::path config_path;
   std::filesystem::path db_path;
   std::string db_source;
 
   void resolve();
+  // The first step of resolve(): where the config file and the database are. `mgr doctor` runs
+  // it alone, so that it can report a config file or a time zone that does not load.
+  void resolve_paths();
   bool color() const;
 
   // A read-only command: nothing when there is no database yet, after telling the user how to
@@ -79,12 +83,24 @@ class Context {
 // one runs after parsing succeeded, never inside a parser callback.
 class CommandTable {
  public:
-  void add(CLI::App* command, std::function<void()> run);
+  // Whether the settings are resolved (Context::resolve) before the command runs, or by the
+  // command itself.
+  enum class Settings { resolved_first, resolved_by_command };
+
+  void add(CLI::App* command, std::function<void()> run,
+           Settings settings = Settings::resolved_first);
   // The most deeply nested command that was parsed, if any.
   const std::function<void()>* selected() const;
+  Settings selected_settings() const;
 
  private:
-  std::vector<std::pair<CLI::App*, std::function<void()>>> m_commands;
+  struct Command {
+    CLI::App* app;
+    std::function<void()> run;
+    Settings settings;
+  };
+  const Command* selected_command() const;
+  std::vector<Command> m_commands;
 };
 
 void register_person_commands(CLI::App& app, CommandTable& table, Context& ctx);
@@ -101,6 +117,8 @@ void register_today_commands(CLI::App& app, CommandTable& table, Context& ctx);
 void register_prep_commands(CLI::App& app, CommandTable& table, Context& ctx);
 void register_review_commands(CLI::App& app, CommandTable& table, Context& ctx);
 void register_remind_commands(CLI::App& app, CommandTable& table, Context& ctx);
+void register_backup_commands(CLI::App& app, CommandTable& table, Context& ctx);
+void register_doctor_commands(CLI::App& app, CommandTable& table, Context& ctx);
 
 // Parses, resolves settings and runs one command; returns the process exit code.
 int run(int argc, const char* const* argv, Environment environment, std::ostream& out,

@@ -94,6 +94,8 @@ int run(int argc, const char* const* argv, Environment environment, std::ostream
   register_review_commands(app, table, ctx);
   register_remind_commands(app, table, ctx);
   register_demo_commands(app, table, ctx);
+  register_backup_commands(app, table, ctx);
+  register_doctor_commands(app, table, ctx);
 
   try {
     check_log_kind(argc, argv);
@@ -121,7 +123,7 @@ int run(int argc, const char* const* argv, Environment environment, std::ostream
       out << app.help();
       return static_cast<int>(ExitCode::usage);
     }
-    ctx.resolve();
+    if (table.selected_settings() == CommandTable::Settings::resolved_first) ctx.resolve();
     (*command)();
     out.flush();
     return 0;

@@ -2,9 +2,12 @@
 
 namespace mgr::mail {
 
-bool MailSettings::is_complete() const {
-  if (to.empty()) return false;
-  return transport == "smtp" ? !smtp_url.empty() : !sendmail.empty();
+std::vector<std::string> MailSettings::missing() const {
+  std::vector<std::string> keys;
+  if (to.empty()) keys.emplace_back("mail.to");
+  if (transport == "smtp" && smtp_url.empty()) keys.emplace_back("mail.smtp_url");
+  if (transport != "smtp" && sendmail.empty()) keys.emplace_back("mail.sendmail");
+  return keys;
 }
 
 namespace {

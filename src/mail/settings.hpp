@@ -2,6 +2,7 @@
 // How reminders are delivered: the [mail] table of the config file.
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace mgr::mail {
 
@@ -24,7 +25,9 @@ struct MailSettings {
   int smtp_timeout_seconds = 60;  // connecting, each server reply, and the whole delivery
 
   // Whether a reminder can be sent at all: a recipient, and the transport's own setting.
-  bool is_complete() const;
+  bool is_complete() const { return missing().empty(); }
+  // The keys of those settings that are empty ("mail.to", "mail.smtp_url", ...).
+  std::vector<std::string> missing() const;
 };
 
 // smtp_url as it may be shown: a password inside it replaced by `***`.

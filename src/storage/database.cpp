@@ -77,8 +77,10 @@ void make_private_files(const fs::path& path) {
   }
 }
 
+// `mgr doctor` names what is wrong (a damaged page, a value it cannot read) and what to do.
 const char* k_doctor_hint =
-    "run `mgr doctor` to check the whole file; restore a backup if it is damaged";
+    "run `mgr doctor` to check the whole file; if it is damaged, restore a backup (README: "
+    "Backup and restore)";
 
 // What SQLite's message ("disk I/O error") leaves out: which step failed, and what the
 // operating system said ("No space left on device"); empty when there is nothing to add.
@@ -278,6 +280,20 @@ std::optional<Database> Database::open_read_only(const fs::path& given) {
   auto database = open_read_only(path);
   if (database) database->m_notices = std::move(notices);
   return database;
+}
+
+std::optional<Database> Database::open_unchanged(const fs::path& path) {
+  if (!fs::exists(path)) return std::nullopt;
+  FolderLock lock{path.parent_path(), false};
+  check_is_sqlite_file(path);
+  try {
+    auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY);
+    db->setBusyTimeout(k_busy_timeout_ms);
+    check_is_mgr_database(*db, path);
+    return Database{path, std::move(db)};
+  } catch (...) {
+    rethrow_as_mgr_error(path);
+  }
 }
 
 int Database::schema_version() const {

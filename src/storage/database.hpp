@@ -31,6 +31,11 @@ class Database {
   // an older schema is migrated first (which briefly takes the write lock). In a folder it may
   // not write, reads the file without the -shm file SQLite would create.
   static std::optional<Database> open_read_only(const std::filesystem::path& path);
+  // Opens an existing database read-only exactly as it is: never migrates, and accepts any schema
+  // version, for `mgr backup` (which copies the file as it is) and `mgr doctor` (which reports a
+  // pending migration or a newer schema instead of acting on it). Nothing when the file does not
+  // exist; refuses an empty or foreign file like the other two.
+  static std::optional<Database> open_unchanged(const std::filesystem::path& path);
 
   Database(Database&&) noexcept;
   Database& operator=(Database&&) noexcept;

@@ -131,6 +131,26 @@ class ConfigErrors(MgrTestCase):
         _, _, err = self.mgr("config", expect_code=2)
         self.assert_error_line(err, [self.config, ":2"])
 
+    def test_non_ascii_outside_quotes(self):
+        # toml++ 3.3 reaches undefined behaviour on these; mgr refuses them first.
+        self.check('[mail]\nto = Zo\u00eb\n', 2, "non-ASCII")
+        self.check('# Zo\u00eb\nzo\u00eb = 1\n', 2, "non-ASCII")
+        self.check('[mail]\nfrom = """a\\\n  \u00e9"""\n', 3, "non-ASCII")
+        with open(self.config, "w", encoding="utf-8") as f:
+            f.write('# Zo\u00eb\n[mail]\nfrom = "Zo\u00eb <z@example.com>"\n'
+                    'to = """Zo\u00eb\n"""\nsmtp_user = \'\u00e9\'\n')
+        shown = self.run_json("config", "--format", "json")
+        self.assertEqual(shown["mail.from"]["value"], "Zo\u00eb <z@example.com>")
+
+    def test_not_a_regular_file(self):
+        os.mkdir(self.config)
+        _, _, err = self.mgr("config", expect_code=2)
+        self.assert_error_line(err, [self.config, "not a regular file"])
+        os.rmdir(self.config)
+        os.mkfifo(self.config)
+        _, _, err = self.mgr("person", "list", expect_code=2, timeout=10)
+        self.assert_error_line(err, [self.config, "not a regular file"])
+
 
 if __name__ == "__main__":
     unittest.main()

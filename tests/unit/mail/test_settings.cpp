@@ -2,7 +2,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <string>
+#include <vector>
+
 using namespace mgr::mail;
+using Keys = std::vector<std::string>;
 
 TEST_CASE("a password inside smtp_url is never shown", "[mail][settings]") {
   CHECK(smtp_url_for_display("smtps://me:s3cret@mail.example:465") ==
@@ -25,4 +29,26 @@ TEST_CASE("a reminder can be sent once there is a recipient and a transport", "[
   CHECK_FALSE(settings.is_complete());
   settings.smtp_url = "smtps://mail.example:465";
   CHECK(settings.is_complete());
+}
+
+
+TEST_CASE("mail settings name what a transport still needs", "[mail]") {
+  MailSettings settings;
+  CHECK(settings.missing() == Keys{"mail.to"});
+  CHECK_FALSE(settings.is_complete());
+
+  settings.to = "me@example.com";
+  CHECK(settings.missing().empty());
+  CHECK(settings.is_complete());
+
+  settings.sendmail.clear();
+  CHECK(settings.missing() == Keys{"mail.sendmail"});
+
+  settings.transport = "smtp";
+  CHECK(settings.missing() == Keys{"mail.smtp_url"});
+  settings.smtp_url = "smtps://smtp.example.com:465";
+  CHECK(settings.is_complete());
+
+  settings.to.clear();
+  CHECK(settings.missing() == Keys{"mail.to"});
 }
