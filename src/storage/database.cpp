@@ -284,8 +284,8 @@ std::optional<Database> Database::open_read_only(const fs::path& given) {
 
 std::optional<Database> Database::open_unchanged(const fs::path& path) {
   if (!fs::exists(path)) return std::nullopt;
-  FolderLock lock{path.parent_path(), false};
-  check_is_sqlite_file(path);
+  // A first run publishes the file whole (by rename), so there is nothing to wait for here.
+  file::check_is_sqlite_file(path);
   try {
     auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY);
     db->setBusyTimeout(k_busy_timeout_ms);

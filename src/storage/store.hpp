@@ -7,9 +7,9 @@
 #include "domain/agenda.hpp"
 #include "domain/model.hpp"
 #include "domain/prep.hpp"
+#include "domain/reminders.hpp"
 #include "domain/review.hpp"
 #include "domain/series.hpp"
-#include "domain/reminders.hpp"
 #include "storage/database.hpp"
 
 namespace mgr::storage {

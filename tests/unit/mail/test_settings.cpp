@@ -31,7 +31,6 @@ TEST_CASE("a reminder can be sent once there is a recipient and a transport", "[
   CHECK(settings.is_complete());
 }
 
-
 TEST_CASE("mail settings name what a transport still needs", "[mail]") {
   MailSettings settings;
   CHECK(settings.missing() == Keys{"mail.to"});
