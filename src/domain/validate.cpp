@@ -2,6 +2,7 @@
 
 #include "domain/errors.hpp"
 #include "domain/parse.hpp"
+#include "util/text.hpp"
 
 namespace mgr::domain {
 
@@ -26,18 +27,17 @@ void require_text(std::string_view text, std::string_view kind, std::string_view
 
 std::string check_tag(std::string_view tag) {
   if (tag.empty() || !is_valid_utf8(tag))
-    throw UsageError("invalid tag '" + std::string{tag} + "'",
-                     "a tag is a short word such as hiring");
+    throw UsageError("invalid tag " + util::quoted(tag), "a tag is a short word such as hiring");
   for (char c : tag)
     if (static_cast<unsigned char>(c) < 0x20 || c == ' ' || c == ',')
-      throw UsageError("invalid tag '" + std::string{tag} + "'",
+      throw UsageError("invalid tag " + util::quoted(tag),
                        "a tag has no spaces, commas or control characters");
   return std::string{tag};
 }
 
 int parse_mood(std::string_view text) {
   if (text.size() == 1 && text[0] >= '1' && text[0] <= '5') return text[0] - '0';
-  throw UsageError("invalid mood '" + std::string{text} + "'",
+  throw UsageError("invalid mood " + util::quoted(text),
                    "mood is a whole number from 1 (low) to 5 (great)");
 }
 
