@@ -3,9 +3,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <iterator>
 
 #include "domain/errors.hpp"
 #include "domain/validate.hpp"
+#include "util/editor.hpp"
 
 namespace mgr::cli {
 
@@ -103,6 +106,104 @@ std::string join_text(const std::vector<std::string>& words, const std::string& 
 domain::Date parse_user_date(const Context& ctx, const std::string& text,
                              domain::DateDirection direction) {
   return domain::parse_date(text, ctx.clock.today(), direction);
+}
+
+domain::Date parse_happened_date(const Context& ctx, const std::string& text) {
+  const auto day = parse_user_date(ctx, text, domain::DateDirection::past);
+  domain::check_happened(day, ctx.today(), text);
+  return day;
+}
+
+std::string shown(std::string_view text) {
+  return util::escape_controls(text);
+}
+
+namespace {
+
+// A note ends where its text ends: the newline an editor or `echo` adds is not part of it.
+std::string without_trailing_space(std::string text) {
+  const auto end = text.find_last_not_of(" \t\r\n");
+  text.erase(end == std::string::npos ? 0 : end + 1);
+  return text;
+}
+
+[[noreturn]] void cancel_empty_note(const std::string& from) {
+  throw Failure("the note from " + from + " is empty; nothing was written",
+                "an empty note cancels the command");
+}
+
+std::string read_standard_input(Context& ctx) {
+  // Standard input can be read once; two `-` in one command would leave one of them empty.
+  if (ctx.stdin_taken)
+    throw UsageError("only one TEXT can be `-` (standard input)",
+                     "pass the other text as an argument, or use --edit");
+  ctx.stdin_taken = true;
+  std::string text{std::istreambuf_iterator<char>{ctx.in}, std::istreambuf_iterator<char>{}};
+  if (ctx.in.bad()) throw Failure("could not read standard input");
+  text = without_trailing_space(std::move(text));
+  if (text.empty()) cancel_empty_note("standard input");
+  return text;
+}
+
+// The folder for the note file: $XDG_RUNTIME_DIR (private to the user, often in memory), else
+// the database's own folder (0700).
+std::filesystem::path note_folder(const Context& ctx) {
+  std::error_code ec;
+  if (auto runtime = ctx.env.get("XDG_RUNTIME_DIR");
+      runtime && !runtime->empty() && std::filesystem::is_directory(*runtime, ec))
+    return *runtime;
+  auto folder = ctx.db_path.parent_path();
+  if (folder.empty()) folder = ".";
+  std::filesystem::create_directories(folder, ec);
+  return folder;
+}
+
+std::string edit_note(Context& ctx, const std::string& initial) {
+  std::string editor = "vi";
+  for (const char* variable : {"EDITOR", "VISUAL"})
+    if (auto value = ctx.env.get(variable); value && !value->empty()) editor = *value;
+  std::string text;
+  try {
+    text = util::edit_in_editor(editor, note_folder(ctx), initial);
+  } catch (const util::EditorFailed& failed) {
+    throw Failure(std::string{failed.what()} + "; nothing was written",
+                  "set VISUAL or EDITOR to the editor you use");
+  } catch (const std::system_error& error) {
+    throw Failure(error.what(), "set XDG_RUNTIME_DIR to a private folder for the note file");
+  }
+  text = without_trailing_space(std::move(text));
+  if (text.empty()) cancel_empty_note("the editor");
+  return text;
+}
+
+}  // namespace
+
+void NoteInput::add_to(CLI::App* command, const std::string& words_help, bool note_option) {
+  command->add_option("TEXT", words, words_help + " (- reads standard input)");
+  if (note_option)
+    command->add_option("--note", note, "Free text (- reads standard input)")->type_name("TEXT");
+  command->add_flag("-e,--edit", edit, "Write the text in your editor ($VISUAL, $EDITOR or vi)");
+}
+
+bool NoteInput::from_elsewhere() const {
+  return edit || note == "-" || std::find(words.begin(), words.end(), "-") != words.end();
+}
+
+std::string NoteInput::read(Context& ctx, const std::string& initial) const {
+  std::string text;
+  for (const auto& word : words)
+    text += (text.empty() ? "" : " ") + (word == "-" ? read_standard_input(ctx) : word);
+  if (!note.empty())
+    text += (text.empty() ? "" : "\n") + (note == "-" ? read_standard_input(ctx) : note);
+  if (edit) text = edit_note(ctx, text.empty() ? initial : text);
+  domain::check_text(text, "the note");
+  return text;
+}
+
+std::string text_argument(Context& ctx, const std::string& value, const std::string& what) {
+  std::string text = value == "-" ? read_standard_input(ctx) : value;
+  domain::check_text(text, what);
+  return text;
 }
 
 std::optional<storage::Database> open_for_listing(Context& ctx, const std::string& format) {

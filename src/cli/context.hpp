@@ -39,7 +39,8 @@ class Context {
       : env(std::move(environment)), in(in_stream), out(out_stream), err(err_stream) {}
 
   Environment env;
-  std::istream& in;  // read only for a TEXT given as `-`
+  std::istream& in;          // read only for a TEXT given as `-`
+  bool stdin_taken = false;  // standard input can be read once
   std::ostream& out;
   std::ostream& err;
 

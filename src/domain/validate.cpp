@@ -25,6 +25,37 @@ void require_text(std::string_view text, std::string_view kind, std::string_view
     throw UsageError("`mgr log " + std::string{kind} + "` needs " + std::string{what});
 }
 
+void check_happened(Date day, Date today, std::string_view as_typed) {
+  if (day > today)
+    throw UsageError("the date " + util::quoted(as_typed) +
+                         (as_typed == format_date(day) ? "" : " (" + format_date(day) + ")") +
+                         " is in the future; the log records what happened",
+                     "log it on the day it happens; due dates (--due) may be ahead");
+}
+
+void check_can_address(const Concern& concern, const std::vector<std::string>& handles) {
+  check_still_open(concern.status, concern.id);
+  for (const auto& handle : handles)
+    for (const auto& involved : concern.people)
+      if (handle == involved) return;
+  std::string people;
+  for (const auto& involved : concern.people) people += (people.empty() ? "" : ", ") + involved;
+  std::string talked_to;
+  for (const auto& handle : handles) talked_to += (talked_to.empty() ? "" : ", ") + handle;
+  throw UsageError(
+      numbered("concern", concern.id.value) + " is about " + people + ", not " + talked_to,
+      "a conversation addresses a concern about one of the people in it");
+}
+
+void check_duration_not_split(std::string_view duration, std::string_view next_word) {
+  if (looks_like_duration(next_word))
+    throw UsageError("the word after the duration " + util::quoted(duration) +
+                         " is a duration too: " + util::quoted(next_word),
+                     "for one duration write it as one argument: \"" + std::string{duration} + " " +
+                         std::string{next_word} +
+                         "\"; for a note that starts with a number, use --note");
+}
+
 std::string check_tag(std::string_view tag) {
   if (tag.empty() || !is_valid_utf8(tag))
     throw UsageError("invalid tag " + util::quoted(tag), "a tag is a short word such as hiring");

@@ -14,6 +14,15 @@ namespace mgr::domain {
 void check_text(std::string_view text, std::string_view what);
 // `mgr log KIND` needs some text (`what`: "a description of the concern").
 void require_text(std::string_view text, std::string_view kind, std::string_view what);
+// A log entry records what happened: its date (`as_typed` on the command line) may not be
+// after today. Due dates may.
+void check_happened(Date day, Date today, std::string_view as_typed);
+// A conversation logged --about a concern: the concern is open and names at least one of the
+// people the conversation was with (`handles`).
+void check_can_address(const Concern& concern, const std::vector<std::string>& handles);
+// `mgr log mgmt 1h 30m Hiring`: a duration followed by a word that is a duration too was meant
+// as one ("1h 30m"), not as 1h with the note "30m Hiring".
+void check_duration_not_split(std::string_view duration, std::string_view next_word);
 // A tag: a short word without spaces, commas or control characters.
 std::string check_tag(std::string_view tag);
 // A mood: a whole number from 1 to 5.
