@@ -269,18 +269,20 @@ std::string entry_summary(const domain::Entry& entry) {
   if (entry.learn_type) line += fmt::format(" {}", domain::name_of(*entry.learn_type));
   if (entry.delegation) line += fmt::format(" on delegation #{}", entry.delegation->value);
   if (entry.about) line += fmt::format(" about concern #{}", entry.about->value);
-  for (const auto& tag : entry.tags) line += " +" + tag;
+  for (const auto& tag : entry.tags) line += " +" + shown(tag);
   return line;
 }
 
 void print_entry(std::ostream& out, const domain::Entry& entry) {
   out << entry_summary(entry) << "\n";
   if (entry.note.empty()) return;
-  // Notes are shown in full; continuation lines are indented so entries stay apart.
+  // Notes are shown in full (escaped where they could drive the terminal); continuation lines
+  // are indented so entries stay apart.
+  const std::string note = shown(entry.note);
   std::size_t start = 0;
-  while (start <= entry.note.size()) {
-    const std::size_t end = entry.note.find('\n', start);
-    out << "    " << entry.note.substr(start, end - start) << "\n";
+  while (start <= note.size()) {
+    const std::size_t end = note.find('\n', start);
+    out << "    " << note.substr(start, end - start) << "\n";
     if (end == std::string::npos) break;
     start = end + 1;
   }

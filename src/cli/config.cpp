@@ -13,6 +13,19 @@ namespace mgr::cli {
 
 namespace {
 
+// smtps://user:secret@host:465 -> smtps://user:***@host:465; a URL without a password as it is.
+std::string without_password(const std::string& url) {
+  const auto scheme_end = url.find("://");
+  if (scheme_end == std::string::npos) return url;
+  const auto authority_start = scheme_end + 3;
+  const auto authority_end = url.find_first_of("/?#", authority_start);
+  const auto at = url.rfind('@', authority_end == std::string::npos ? url.size() : authority_end);
+  if (at == std::string::npos || at < authority_start) return url;
+  const auto colon = url.find(':', authority_start);
+  if (colon == std::string::npos || colon > at) return url;
+  return url.substr(0, colon + 1) + "***" + url.substr(at);
+}
+
 std::string format_number(double value) {
   std::string text = std::to_string(value);
   text.erase(text.find_last_not_of('0') + 1);
@@ -128,14 +141,36 @@ class ConfigReader {
       *found->second = text(node, key);
       if (name.str() == "transport" && mail.transport != "sendmail" && mail.transport != "smtp")
         fail(node, key, "expected \"sendmail\" or \"smtp\", got '" + mail.transport + "'");
-      // The password command is shown as set, never its text: it may name a secret store path.
-      record(key, name.str() == "smtp_password_command" ? "(set)" : *found->second);
+      // The password command is shown as set, never its text: it may name a secret store path;
+      // a password inside the URL as ***.
+      record(key, name.str() == "smtp_password_command" ? "(set)"
+                  : name.str() == "smtp_url"            ? without_password(*found->second)
+                                                        : *found->second);
     }
   }
 
   const std::filesystem::path& m_path;
   Config& m_config;
 };
+
+// What a path that is not a regular file is, for the error; never opened, so a FIFO cannot
+// make mgr wait.
+std::string kind_of(std::filesystem::file_type type) {
+  using std::filesystem::file_type;
+  switch (type) {
+    case file_type::directory:
+      return "a directory";
+    case file_type::fifo:
+      return "a FIFO";
+    case file_type::character:
+    case file_type::block:
+      return "a device";
+    case file_type::socket:
+      return "a socket";
+    default:
+      return "not a regular file";
+  }
+}
 
 }  // namespace
 
@@ -144,7 +179,12 @@ Config load_config(const std::filesystem::path& path) {
   config.path = path;
   std::map<std::string, std::string> file_values;
   std::error_code ec;
-  if (std::filesystem::exists(path, ec)) {
+  const auto status = std::filesystem::status(path, ec);
+  if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
+    throw UsageError(
+        "the config " + path.string() + " is " + kind_of(status.type()) + ", not a file",
+        "point --config or MGR_CONFIG at a TOML file, or at a path with no file");
+  if (std::filesystem::exists(status)) {
     config.file_exists = true;
     toml::table root;
     try {
@@ -156,6 +196,12 @@ Config load_config(const std::filesystem::path& path) {
     ConfigReader reader{path, config};
     reader.read(root);
     file_values = reader.file_values;
+    const auto others = std::filesystem::perms::group_read | std::filesystem::perms::others_read;
+    if (without_password(config.mail.smtp_url) != config.mail.smtp_url &&
+        (status.permissions() & others) != std::filesystem::perms::none)
+      config.warnings.push_back("the config " + path.string() +
+                                " holds a password in mail.smtp_url and others can read it; "
+                                "chmod 600 it, or use smtp_password_file");
   }
 
   const auto& review = config.review;
@@ -174,7 +220,7 @@ Config load_config(const std::filesystem::path& path) {
       {"mail.from", mail.from},
       {"mail.transport", mail.transport},
       {"mail.sendmail", mail.sendmail},
-      {"mail.smtp_url", mail.smtp_url},
+      {"mail.smtp_url", without_password(mail.smtp_url)},
       {"mail.smtp_user", mail.smtp_user},
       {"mail.smtp_password_file", mail.smtp_password_file},
       {"mail.smtp_password_command", mail.smtp_password_command.empty() ? "" : "(set)"}};

@@ -50,6 +50,8 @@ void Context::resolve() {
   else
     config_path = home_relative(env, "XDG_CONFIG_HOME", ".config", "config.toml");
   config = load_config(config_path);
+  for (const auto& warning : config.warnings)
+    err << "mgr: warning: " << util::escape_controls(warning, util::Newlines::escape) << "\n";
 
   if (!db_option.empty()) {
     db_path = db_option;

@@ -81,3 +81,54 @@ TEST_CASE("time away may not end before it starts", "[validate]") {
   away.to = away.from;
   CHECK_NOTHROW(check_time_away(away));
 }
+
+TEST_CASE("check_no_overlap refuses time away that overlaps, and allows neighbours",
+          "[validate]") {
+  const auto day = [](const char* iso) { return *parse_iso_date(iso); };
+  const std::vector<TimeAway> recorded = {
+      {AwayId{4}, day("2026-12-21"), day("2027-01-01"), "winter"}};
+  const auto away = [&](const char* from, const char* to) {
+    return TimeAway{AwayId{}, day(from), day(to), ""};
+  };
+  for (const auto& [from, to] : {std::pair{"2026-12-20", "2026-12-21"},
+                                 std::pair{"2027-01-01", "2027-01-05"},
+                                 std::pair{"2026-12-24", "2026-12-26"},
+                                 std::pair{"2026-12-01", "2027-02-01"}}) {
+    INFO(from << " to " << to);
+    CHECK_THROWS_MATCHES(check_no_overlap(recorded, away(from, to)), UsageError,
+                         WhatContains("time away 4"));
+  }
+  CHECK_NOTHROW(check_no_overlap(recorded, away("2026-12-14", "2026-12-20")));
+  CHECK_NOTHROW(check_no_overlap(recorded, away("2027-01-02", "2027-01-02")));
+  CHECK_NOTHROW(check_no_overlap({}, away("2027-01-02", "2027-01-02")));
+}
+
+TEST_CASE("check_happened refuses a day after today", "[validate]") {
+  const auto today = *parse_iso_date("2026-11-26");
+  CHECK_NOTHROW(check_happened(today, today, "today"));
+  CHECK_NOTHROW(check_happened(*parse_iso_date("1990-01-01"), today, "1990-01-01"));
+  CHECK_THROWS_MATCHES(check_happened(*parse_iso_date("2026-11-27"), today, "tomorrow"),
+                       UsageError, WhatContains("'tomorrow' (2026-11-27) is in the future"));
+}
+
+TEST_CASE("check_can_address wants an open concern about one of the people", "[validate]") {
+  Concern concern;
+  concern.id = ConcernId{7};
+  concern.people = {"bob", "carol"};
+  CHECK_NOTHROW(check_can_address(concern, {"bob"}));
+  CHECK_NOTHROW(check_can_address(concern, {"alice", "carol"}));
+  CHECK_THROWS_MATCHES(check_can_address(concern, {"alice"}), UsageError,
+                       WhatContains("concern #7 is about bob, carol, not alice"));
+  concern.status = ConcernStatus::resolved;
+  CHECK_THROWS_MATCHES(check_can_address(concern, {"bob"}), UsageError,
+                       WhatContains("already resolved"));
+}
+
+TEST_CASE("check_duration_not_split spots a second duration", "[validate]") {
+  CHECK_THROWS_MATCHES(check_duration_not_split("1h", "30m"), UsageError,
+                       WhatContains("'30m'"));
+  CHECK_THROWS_MATCHES(check_duration_not_split("1h", "30"), UsageError,
+                       HintContains("\"1h 30\""));
+  CHECK_NOTHROW(check_duration_not_split("1h", "Hiring"));
+  CHECK_NOTHROW(check_duration_not_split("45m", "1:1s"));
+}
