@@ -189,12 +189,22 @@ bool NoteInput::from_elsewhere() const {
   return edit || note == "-" || std::find(words.begin(), words.end(), "-") != words.end();
 }
 
+NoteInput NoteInput::with_standard_input(Context& ctx) const {
+  NoteInput resolved = *this;
+  if (!standard_input_read) {
+    for (auto& word : resolved.words)
+      if (word == "-") word = read_standard_input(ctx);
+    if (resolved.note == "-") resolved.note = read_standard_input(ctx);
+    resolved.standard_input_read = true;
+  }
+  return resolved;
+}
+
 std::string NoteInput::read(Context& ctx, const std::string& initial) const {
+  const NoteInput resolved = with_standard_input(ctx);
   std::string text;
-  for (const auto& word : words)
-    text += (text.empty() ? "" : " ") + (word == "-" ? read_standard_input(ctx) : word);
-  if (!note.empty())
-    text += (text.empty() ? "" : "\n") + (note == "-" ? read_standard_input(ctx) : note);
+  for (const auto& word : resolved.words) text += (text.empty() ? "" : " ") + word;
+  if (!resolved.note.empty()) text += (text.empty() ? "" : "\n") + resolved.note;
   if (edit) text = edit_note(ctx, text.empty() ? initial : text);
   domain::check_text(text, "the note");
   return text;

@@ -48,13 +48,16 @@ std::string join_text(const std::vector<std::string>& words, const std::string& 
 // is opened, so an editor never holds the database locked.
 struct NoteInput {
   std::vector<std::string> words;
-  std::string note;   // --note
-  bool edit = false;  // --edit / -e
+  std::string note;                  // --note
+  bool edit = false;                 // --edit / -e
+  bool standard_input_read = false;  // `-` was replaced already: a `-` now is text
 
   // Adds the positional TEXT words, --edit and (unless `note_option` is false) --note.
   void add_to(CLI::App* command, const std::string& words_help, bool note_option = true);
   // Whether the text comes from standard input or the editor rather than the words.
   bool from_elsewhere() const;
+  // A copy with every `-` already replaced by what standard input holds (read once, now).
+  NoteInput with_standard_input(Context& ctx) const;
   // The text, checked to be UTF-8: the words joined by spaces, then --note on a line of its
   // own, with `-` read from standard input; with --edit, what the user wrote in the editor,
   // which opens on that text (or `initial` when there is none). An empty note read from

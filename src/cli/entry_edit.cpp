@@ -150,8 +150,8 @@ void register_entry_edit_command(CLI::App& entry, CommandTable& table, Context& 
   o->tag_option = edit->add_option("--tag", o->tags,
                                    "The tags, replacing the old (repeatable; --tag none for none)")
                       ->type_name("TAG");
-  auto* positive = edit->add_flag("--positive", o->positive, "Feedback: reinforcing");
-  edit->add_flag("--constructive", o->constructive, "Feedback: redirecting")->excludes(positive);
+  edit->add_flag("--positive", o->positive, "Feedback: reinforcing");
+  edit->add_flag("--constructive", o->constructive, "Feedback: redirecting");
   o->status_option =
       edit->add_option("--status", o->status, "A check-in's status: on-track|at-risk|blocked|none")
           ->type_name("STATUS");

@@ -214,66 +214,54 @@ void log_time(Context& ctx, EntryKind kind, const CommonOptions& common, const K
   });
 }
 
+// Whether `handle` names someone already, looked up before an editor opens (so the editor can
+// open on the note without it) and without waiting for the write.
+bool is_known_handle(const Context& ctx, const std::string& handle) {
+  auto db = storage::Database::open_read_only(ctx.db_path);
+  if (!db) return false;
+  storage::Store store{*db};
+  return db->read([&] { return store.find_person(domain::to_lower(handle)).has_value(); });
+}
+
 // `mgr log note [HANDLE] TEXT`: the first word names a person when it is a known handle and
-// something else carries the text. When the text comes from `-` or the editor, a word left
-// over can only be the handle. A known handle alone is a note whose text was forgotten.
+// more text follows (words, --note, `-` or the editor). A known handle alone is a note whose
+// text was forgotten.
 void log_note(Context& ctx, const CommonOptions& common) {
   Entry entry = new_entry(ctx, EntryKind::note, common);
-  NoteInput text = common.text;
-  std::string handle;
-  bool handle_required = false;
-  if (text.from_elsewhere()) {
-    std::vector<std::string> rest;
-    std::copy_if(text.words.begin(), text.words.end(), std::back_inserter(rest),
-                 [](const std::string& word) { return word != "-"; });
-    if (rest.size() > 1)
-      throw UsageError("`mgr log note` takes one HANDLE besides the text from `-` or --edit",
-                       "quote the note into one argument, or write it all in the editor");
-    if (!rest.empty()) {
-      handle = rest.front();
-      handle_required = true;
-      text.words.erase(std::find(text.words.begin(), text.words.end(), handle));
-    }
-  } else if (text.words.empty() && text.note.empty()) {
+  const NoteInput text = common.text.with_standard_input(ctx);
+  const auto& words = text.words;
+  if (words.empty() && text.note.empty() && !text.edit)
     domain::require_text("", "note", "some TEXT");
-  } else if (!text.words.empty() && domain::is_valid_handle(domain::to_lower(text.words[0]))) {
-    handle = text.words.front();
-  }
-  const bool more_text = text.words.size() >= 2 || !text.note.empty();
+  const bool candidate = !words.empty() && domain::is_valid_handle(domain::to_lower(words.front()));
+  const bool more_text = words.size() >= 2 || !text.note.empty() || text.edit;
+  NoteInput rest = text;
+  if (candidate) rest.words.erase(rest.words.begin());
+  // With the editor the question is settled first, so that it opens on the note alone.
+  std::optional<bool> about_first_word;
   std::string with_first_word, without_first_word;
-  if (handle_required) {
-    without_first_word = text.read(ctx);
+  if (text.edit) {
+    about_first_word = candidate && is_known_handle(ctx, words.front());
+    (*about_first_word ? without_first_word : with_first_word) =
+        (*about_first_word ? rest : text).read(ctx);
   } else {
     with_first_word = text.read(ctx);
-    if (!handle.empty() && more_text) {
-      NoteInput rest = text;
-      rest.words.erase(rest.words.begin());
-      without_first_word = rest.read(ctx);
-    }
+    if (candidate && more_text) without_first_word = rest.read(ctx);
   }
-  change_and_confirm(
-      ctx, handle_required ? unknown_person(handle) : "", [&](storage::Store& store) {
-        std::vector<domain::PersonId> people;
-        std::string who;
-        entry.note = with_first_word;
-        std::optional<domain::Person> person;
-        if (handle_required)
-          person = require_person(store, handle);
-        else if (!handle.empty())
-          person = store.find_person(domain::to_lower(handle));
-        if (person && !handle_required && !more_text)
-          throw UsageError("the note is only the handle " + util::quoted(handle),
-                           "to log a note about " + person->handle + ": mgr log note " +
-                               person->handle + " TEXT (or - to read it from standard input)");
-        if (person) {
-          people.push_back(person->id);
-          who = " about " + person->handle;
-          entry.note = without_first_word;
-        }
-        const auto id = store.record_entry(entry, people);
-        return fmt::format("logged #{} note{} on {}", id.value, who,
-                           domain::format_date(entry.date));
-      });
+  change_and_confirm(ctx, "", [&](storage::Store& store) {
+    std::optional<domain::Person> person;
+    if (candidate) person = store.find_person(domain::to_lower(words.front()));
+    if (person && !more_text)
+      throw UsageError("the note is only the handle " + util::quoted(words.front()),
+                       "to log a note about " + person->handle + ": mgr log note " +
+                           person->handle + " TEXT (or - to read it from standard input)");
+    const bool about = about_first_word ? *about_first_word && person : person && more_text;
+    std::vector<domain::PersonId> people;
+    if (about) people.push_back(person->id);
+    entry.note = about ? without_first_word : with_first_word;
+    const auto id = store.record_entry(entry, people);
+    return fmt::format("logged #{} note{} on {}", id.value, about ? " about " + person->handle : "",
+                       domain::format_date(entry.date));
+  });
 }
 
 }  // namespace
