@@ -22,7 +22,7 @@ CLI::Option* add_format_option(CLI::App* command, std::string& format,
 }
 
 std::string unknown_person(const std::string& handle_text) {
-  return "unknown person '" + handle_text + "'";
+  return "unknown person " + util::quoted(handle_text);
 }
 
 std::string unknown_item(const std::string& what, std::int64_t id) {
@@ -46,7 +46,7 @@ std::vector<domain::Person> require_people(storage::Store& store, const std::str
     });
     if (!seen) people.push_back(std::move(person));
   }
-  if (people.empty()) throw UsageError("no person named in '" + handle_list + "'");
+  if (people.empty()) throw UsageError("no person named in " + util::quoted(handle_list));
   return people;
 }
 

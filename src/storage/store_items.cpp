@@ -295,8 +295,8 @@ void Store::close_action(domain::ActionId id, domain::ActionStatus status, domai
 }
 
 void Store::reopen_action(domain::ActionId id) {
-  auto update = statement(m_db.handle(),
-                          "UPDATE actions SET status = 'open', done_date = NULL WHERE id = ?");
+  auto update =
+      statement(m_db.handle(), "UPDATE actions SET status = 'open', done_date = NULL WHERE id = ?");
   bind_id(update, 1, id);
   update.exec();
 }
