@@ -217,9 +217,22 @@ UsageError clear_parse_error(const CLI::ParseError& error, const CLI::App& app,
     return UsageError(message.substr(0, at) + " only works with " + message.substr(at + 10),
                       usage_hint);
   }
+  if (dynamic_cast<const CLI::ValidationError*>(&error) != nullptr) {
+    // "--format: xml not in {text,json}"
+    const auto colon = message.find(": ");
+    const auto not_in = message.find(" not in {", colon);
+    if (colon != std::string::npos && not_in != std::string::npos) {
+      std::string choices = message.substr(not_in + 9);
+      if (!choices.empty() && choices.back() == '}') choices.pop_back();
+      std::replace(choices.begin(), choices.end(), ',', '|');
+      return UsageError("invalid " + message.substr(0, colon) + " " +
+                            util::quoted(message.substr(colon + 2, not_in - colon - 2)),
+                        "use " + choices);
+    }
+  }
   if (auto value = after_prefix(message, "Could not convert: "); !value.empty())
-    return UsageError("invalid value: " + value, usage_hint);
-  return UsageError(message, usage_hint);
+    return UsageError("invalid value " + util::quoted(value), usage_hint);
+  return UsageError(util::truncate_to_width(message, 200), usage_hint);
 }
 
 const char* k_footer = R"(Environment:

@@ -225,6 +225,10 @@ class ClearErrors(MgrTestCase):
         err = self.fail_usage("history", "--persn", "alice", mentions=["--persn"])
         self.assertIn("did you mean '--person'?", err)
 
+    def test_a_value_outside_the_choices(self):
+        err = self.fail_usage("history", "--format", "xml", mentions=["--format", "'xml'"])
+        self.assertIn("text|json", err)
+
     def test_person_edit_without_options(self):
         err = self.fail_usage("person", "edit", "alice", mentions=["nothing to change"])
         self.assertNotIn("updated", err)
@@ -234,7 +238,9 @@ class ClearErrors(MgrTestCase):
         for args, env in ((["log", "note", "y", "--date", novel], None),
                           (["log", "ic", novel], None),
                           (["person", "add", novel], None),
-                          (["history"], {"MGR_NOW": novel})):
+                          (["history"], {"MGR_NOW": novel}),
+                          (["history", "--format", novel], None),
+                          (["topic", "done", "1", novel], None)):
             with self.subTest(args=args[:2], env=bool(env)):
                 _, _, err = self.mgr(*args, env=env, expect_code=2)
                 self.assertLess(len(err), 600, err[:300])
