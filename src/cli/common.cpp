@@ -95,14 +95,6 @@ domain::Entry require_entry(storage::Store& store, domain::EntryId id) {
   return found_or_unknown(store.find_entry(id), "entry", id.value, "mgr history");
 }
 
-std::string join_text(const std::vector<std::string>& words, const std::string& note_option) {
-  std::string text;
-  for (const auto& word : words) text += (text.empty() ? "" : " ") + word;
-  if (!note_option.empty()) text += (text.empty() ? "" : "\n") + note_option;
-  domain::check_text(text, "the note");
-  return text;
-}
-
 domain::Date parse_user_date(const Context& ctx, const std::string& text,
                              domain::DateDirection direction) {
   return domain::parse_date(text, ctx.clock.today(), direction);

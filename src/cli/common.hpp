@@ -39,9 +39,6 @@ std::string unknown_person(const std::string& handle_text);
 // "unknown concern #4", the same for an id.
 std::string unknown_item(const std::string& what, std::int64_t id);
 
-// Free text from positional words and/or --note; checked to be valid UTF-8.
-std::string join_text(const std::vector<std::string>& words, const std::string& note_option);
-
 // The free text of a command, from wherever the user put it: positional words, --note, `-`
 // (standard input, so a sensitive note stays out of the process list and the shell history),
 // or --edit (their editor). Read after the other options are checked and before the database

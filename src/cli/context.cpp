@@ -97,7 +97,8 @@ bool Context::color() const {
 }
 
 void Context::print_notices(const storage::Database& db) {
-  for (const auto& notice : db.notices()) err << "mgr: note: " << notice << "\n";
+  for (const auto& notice : db.notices())
+    err << "mgr: note: " << util::escape_controls(notice, util::Newlines::escape) << "\n";
 }
 
 std::optional<storage::Database> Context::open_for_reading(bool quiet_stdout) {
@@ -105,7 +106,8 @@ std::optional<storage::Database> Context::open_for_reading(bool quiet_stdout) {
   if (db) print_notices(*db);
   if (!db) {
     std::ostream& to = quiet_stdout ? err : out;
-    to << "No mgr database at " << db_path.string() << " yet.\n"
+    to << "No mgr database at " << util::escape_controls(db_path.string(), util::Newlines::escape)
+       << " yet.\n"
        << "Start with `mgr person add alice --name \"Alice Example\"`, or try `mgr demo` for a "
           "sample team.\n";
   }
