@@ -3,9 +3,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <iterator>
 
 #include "domain/errors.hpp"
 #include "domain/validate.hpp"
+#include "util/editor.hpp"
 
 namespace mgr::cli {
 
@@ -19,7 +22,7 @@ CLI::Option* add_format_option(CLI::App* command, std::string& format,
 }
 
 std::string unknown_person(const std::string& handle_text) {
-  return "unknown person '" + handle_text + "'";
+  return "unknown person " + util::quoted(handle_text);
 }
 
 std::string unknown_item(const std::string& what, std::int64_t id) {
@@ -43,7 +46,7 @@ std::vector<domain::Person> require_people(storage::Store& store, const std::str
     });
     if (!seen) people.push_back(std::move(person));
   }
-  if (people.empty()) throw UsageError("no person named in '" + handle_list + "'");
+  if (people.empty()) throw UsageError("no person named in " + util::quoted(handle_list));
   return people;
 }
 
@@ -92,17 +95,117 @@ domain::Entry require_entry(storage::Store& store, domain::EntryId id) {
   return found_or_unknown(store.find_entry(id), "entry", id.value, "mgr history");
 }
 
-std::string join_text(const std::vector<std::string>& words, const std::string& note_option) {
+domain::Date parse_user_date(const Context& ctx, const std::string& text,
+                             domain::DateDirection direction) {
+  return domain::parse_date(text, ctx.clock.today(), direction);
+}
+
+domain::Date parse_happened_date(const Context& ctx, const std::string& text) {
+  const auto day = parse_user_date(ctx, text, domain::DateDirection::past);
+  domain::check_happened(day, ctx.today(), text);
+  return day;
+}
+
+std::string shown(std::string_view text) {
+  return util::escape_controls(text);
+}
+
+namespace {
+
+// A note ends where its text ends: the newline an editor or `echo` adds is not part of it.
+std::string without_trailing_space(std::string text) {
+  const auto end = text.find_last_not_of(" \t\r\n");
+  text.erase(end == std::string::npos ? 0 : end + 1);
+  return text;
+}
+
+[[noreturn]] void cancel_empty_note(const std::string& from) {
+  throw Failure("the note from " + from + " is empty; nothing was written",
+                "an empty note cancels the command");
+}
+
+std::string read_standard_input(Context& ctx) {
+  // Standard input can be read once; two `-` in one command would leave one of them empty.
+  if (ctx.stdin_taken)
+    throw UsageError("only one TEXT can be `-` (standard input)",
+                     "pass the other text as an argument, or use --edit");
+  ctx.stdin_taken = true;
+  std::string text{std::istreambuf_iterator<char>{ctx.in}, std::istreambuf_iterator<char>{}};
+  if (ctx.in.bad()) throw Failure("could not read standard input");
+  text = without_trailing_space(std::move(text));
+  if (text.empty()) cancel_empty_note("standard input");
+  return text;
+}
+
+// The folder for the note file: $XDG_RUNTIME_DIR (private to the user, often in memory), else
+// the database's own folder (0700).
+std::filesystem::path note_folder(const Context& ctx) {
+  std::error_code ec;
+  if (auto runtime = ctx.env.get("XDG_RUNTIME_DIR");
+      runtime && !runtime->empty() && std::filesystem::is_directory(*runtime, ec))
+    return *runtime;
+  auto folder = ctx.db_path.parent_path();
+  if (folder.empty()) folder = ".";
+  std::filesystem::create_directories(folder, ec);
+  return folder;
+}
+
+std::string edit_note(Context& ctx, const std::string& initial) {
+  std::string editor = "vi";
+  for (const char* variable : {"EDITOR", "VISUAL"})
+    if (auto value = ctx.env.get(variable); value && !value->empty()) editor = *value;
   std::string text;
-  for (const auto& word : words) text += (text.empty() ? "" : " ") + word;
-  if (!note_option.empty()) text += (text.empty() ? "" : "\n") + note_option;
+  try {
+    text = util::edit_in_editor(editor, note_folder(ctx), initial);
+  } catch (const util::EditorFailed& failed) {
+    throw Failure(std::string{failed.what()} + "; nothing was written",
+                  "set VISUAL or EDITOR to the editor you use");
+  } catch (const std::system_error& error) {
+    throw Failure(error.what(), "set XDG_RUNTIME_DIR to a private folder for the note file");
+  }
+  text = without_trailing_space(std::move(text));
+  if (text.empty()) cancel_empty_note("the editor");
+  return text;
+}
+
+}  // namespace
+
+void NoteInput::add_to(CLI::App* command, const std::string& words_help, bool note_option) {
+  command->add_option("TEXT", words, words_help + " (- reads standard input)");
+  if (note_option)
+    command->add_option("--note", note, "Free text (- reads standard input)")->type_name("TEXT");
+  command->add_flag("-e,--edit", edit, "Write the text in your editor ($VISUAL, $EDITOR or vi)");
+}
+
+bool NoteInput::from_elsewhere() const {
+  return edit || note == "-" || std::find(words.begin(), words.end(), "-") != words.end();
+}
+
+NoteInput NoteInput::with_standard_input(Context& ctx) const {
+  NoteInput resolved = *this;
+  if (!standard_input_read) {
+    for (auto& word : resolved.words)
+      if (word == "-") word = read_standard_input(ctx);
+    if (resolved.note == "-") resolved.note = read_standard_input(ctx);
+    resolved.standard_input_read = true;
+  }
+  return resolved;
+}
+
+std::string NoteInput::read(Context& ctx, const std::string& initial) const {
+  const NoteInput resolved = with_standard_input(ctx);
+  std::string text;
+  for (const auto& word : resolved.words) text += (text.empty() ? "" : " ") + word;
+  if (!resolved.note.empty()) text += (text.empty() ? "" : "\n") + resolved.note;
+  if (edit) text = edit_note(ctx, text.empty() ? initial : text);
   domain::check_text(text, "the note");
   return text;
 }
 
-domain::Date parse_user_date(const Context& ctx, const std::string& text,
-                             domain::DateDirection direction) {
-  return domain::parse_date(text, ctx.clock.today(), direction);
+std::string text_argument(Context& ctx, const std::string& value, const std::string& what) {
+  std::string text = value == "-" ? read_standard_input(ctx) : value;
+  domain::check_text(text, what);
+  return text;
 }
 
 std::optional<storage::Database> open_for_listing(Context& ctx, const std::string& format) {
@@ -168,18 +271,20 @@ std::string entry_summary(const domain::Entry& entry) {
   if (entry.learn_type) line += fmt::format(" {}", domain::name_of(*entry.learn_type));
   if (entry.delegation) line += fmt::format(" on delegation #{}", entry.delegation->value);
   if (entry.about) line += fmt::format(" about concern #{}", entry.about->value);
-  for (const auto& tag : entry.tags) line += " +" + tag;
+  for (const auto& tag : entry.tags) line += " +" + shown(tag);
   return line;
 }
 
 void print_entry(std::ostream& out, const domain::Entry& entry) {
   out << entry_summary(entry) << "\n";
   if (entry.note.empty()) return;
-  // Notes are shown in full; continuation lines are indented so entries stay apart.
+  // Notes are shown in full (escaped where they could drive the terminal); continuation lines
+  // are indented so entries stay apart.
+  const std::string note = shown(entry.note);
   std::size_t start = 0;
-  while (start <= entry.note.size()) {
-    const std::size_t end = entry.note.find('\n', start);
-    out << "    " << entry.note.substr(start, end - start) << "\n";
+  while (start <= note.size()) {
+    const std::size_t end = note.find('\n', start);
+    out << "    " << note.substr(start, end - start) << "\n";
     if (end == std::string::npos) break;
     start = end + 1;
   }

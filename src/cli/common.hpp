@@ -11,6 +11,7 @@
 #include "domain/model.hpp"
 #include "domain/parse.hpp"
 #include "storage/store.hpp"
+#include "util/text.hpp"
 
 namespace mgr::cli {
 
@@ -38,12 +39,42 @@ std::string unknown_person(const std::string& handle_text);
 // "unknown concern #4", the same for an id.
 std::string unknown_item(const std::string& what, std::int64_t id);
 
-// Free text from positional words and/or --note; checked to be valid UTF-8.
-std::string join_text(const std::vector<std::string>& words, const std::string& note_option);
+// The free text of a command, from wherever the user put it: positional words, --note, `-`
+// (standard input, so a sensitive note stays out of the process list and the shell history),
+// or --edit (their editor). Read after the other options are checked and before the database
+// is opened, so an editor never holds the database locked.
+struct NoteInput {
+  std::vector<std::string> words;
+  std::string note;                  // --note
+  bool edit = false;                 // --edit / -e
+  bool standard_input_read = false;  // `-` was replaced already: a `-` now is text
+
+  // Adds the positional TEXT words, --edit and (unless `note_option` is false) --note.
+  void add_to(CLI::App* command, const std::string& words_help, bool note_option = true);
+  // Whether the text comes from standard input or the editor rather than the words.
+  bool from_elsewhere() const;
+  // A copy with every `-` already replaced by what standard input holds (read once, now).
+  NoteInput with_standard_input(Context& ctx) const;
+  // The text, checked to be UTF-8: the words joined by spaces, then --note on a line of its
+  // own, with `-` read from standard input; with --edit, what the user wrote in the editor,
+  // which opens on that text (or `initial` when there is none). An empty note read from
+  // standard input or the editor cancels the command (Failure, exit 1).
+  std::string read(Context& ctx, const std::string& initial = {}) const;
+};
+
+// A TEXT option's value, with `-` read from standard input; checked to be UTF-8 (`what` names
+// it in errors, e.g. "--why").
+std::string text_argument(Context& ctx, const std::string& value, const std::string& what);
 
 // A date of the contract relative to today (see domain::parse_date).
 domain::Date parse_user_date(const Context& ctx, const std::string& text,
                              domain::DateDirection direction = domain::DateDirection::past);
+// The date something happened: not after today (exit 2 otherwise).
+domain::Date parse_happened_date(const Context& ctx, const std::string& text);
+
+// Stored text as a terminal may show it (text and markdown output): control characters, C1
+// and bidirectional overrides escaped, so a note can never drive the terminal.
+std::string shown(std::string_view text);
 
 void print_json(std::ostream& out, const nlohmann::json& document);
 nlohmann::json entry_json(const domain::Entry& entry);
@@ -93,6 +124,7 @@ void change_and_confirm(Context& ctx, const std::string& error_if_missing, Chang
     store.end_change(line);
     return line;
   });
+  ctx.committed = true;
   ctx.out << confirmation << "\n";
 }
 

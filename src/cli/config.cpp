@@ -181,6 +181,25 @@ class ConfigReader {
   Config& m_config;
 };
 
+// What a path that is not a regular file is, for the error; never opened, so a FIFO cannot
+// make mgr wait.
+std::string kind_of(std::filesystem::file_type type) {
+  using std::filesystem::file_type;
+  switch (type) {
+    case file_type::directory:
+      return "a directory";
+    case file_type::fifo:
+      return "a FIFO";
+    case file_type::character:
+    case file_type::block:
+      return "a device";
+    case file_type::socket:
+      return "a socket";
+    default:
+      return "something else";
+  }
+}
+
 // Every effective setting with its source, after the file (if any) was read.
 void record_sources(Config& config, const std::map<std::string, std::string>& file_values) {
   const auto& review = config.review;
@@ -248,17 +267,26 @@ Config load_config(const std::filesystem::path& path) {
     record_sources(config, {});
     return config;
   }
-  // A FIFO or a device would block or never end; a folder is a mistake.
-  if (!std::filesystem::is_regular_file(path, ec))
-    throw UsageError("config '" + path.string() + "' is not a regular file",
-                     "point --config or MGR_CONFIG at a TOML file");
+  // A FIFO or a device would block or never end; a folder is a mistake. Never opened.
+  const auto status = std::filesystem::status(path, ec);
+  if (!std::filesystem::is_regular_file(status))
+    throw UsageError(
+        "config '" + path.string() + "' is " + kind_of(status.type()) + ", not a regular file",
+        "point --config or MGR_CONFIG at a TOML file, or at a path with no file");
   std::ifstream in(path, std::ios::binary);
   std::ostringstream text;
   text << in.rdbuf();
   if (!in && !in.eof())
     throw UsageError("cannot read config file '" + path.string() + "'",
                      "check that it is a readable file, or point --config at another");
-  return parse_config(text.str(), path);
+  auto config = parse_config(text.str(), path);
+  const auto others = std::filesystem::perms::group_read | std::filesystem::perms::others_read;
+  if (mail::smtp_url_has_password(config.mail.smtp_url) &&
+      (status.permissions() & others) != std::filesystem::perms::none)
+    config.warnings.push_back("the config " + path.string() +
+                              " holds a password in mail.smtp_url and others can read it; "
+                              "chmod 600 it, or use smtp_password_file");
+  return config;
 }
 
 }  // namespace mgr::cli

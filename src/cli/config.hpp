@@ -27,10 +27,12 @@ struct Config {
   domain::ReviewPolicy review;
   mail::MailSettings mail;
   std::vector<SettingSource> sources;
+  std::vector<std::string> warnings;  // printed on stderr, one line each
 };
 
-// Reads the TOML file at `path`; a missing file means all defaults. An unknown key, a value of
-// the wrong type or a TOML syntax error throws UsageError naming the file, line and key.
+// Reads the TOML file at `path`; a missing file means all defaults. Something other than a
+// regular file (a directory, a FIFO, a device), an unknown key, a value of the wrong type or a
+// TOML syntax error throws UsageError naming the file (and the line and key).
 Config load_config(const std::filesystem::path& path);
 
 // The same for the text of a config file that exists; `path` only names it in errors. The

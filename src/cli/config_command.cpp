@@ -30,8 +30,10 @@ void show_config(Context& ctx, const std::string& format) {
     return print_json(ctx.out, document);
   }
   for (const auto& setting : ctx.config.sources)
-    ctx.out << fmt::format("{:<30} {:<40} ({})\n", setting.key,
-                           setting.value.empty() ? "(not set)" : setting.value, setting.source);
+    ctx.out << fmt::format(
+        "{:<30} {} ({})\n", setting.key,
+        util::pad_to_width(setting.value.empty() ? "(not set)" : shown(setting.value), 40),
+        setting.source);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include "domain/errors.hpp"
 #include "domain/parse.hpp"
+#include "util/text.hpp"
 
 namespace mgr::cli {
 
@@ -25,6 +26,17 @@ fs::path home_relative(const Environment& env, const char* xdg_variable, const c
     throw UsageError(std::string("neither ") + xdg_variable + " nor HOME is set",
                      "pass --db and --config, or set MGR_DB and MGR_CONFIG");
   return fs::path(*home) / fallback / "mgr" / leaf;
+}
+
+// TZ=/some/path names a zone file; one that does not exist is a mistake to report, not a zone
+// to guess from the path's last words.
+void refuse_missing_zone_file(std::string_view tz) {
+  if (!tz.empty() && tz.front() == ':') tz.remove_prefix(1);
+  if (tz.empty() || tz.front() != '/' || tz == "/etc/localtime") return;
+  std::error_code ec;
+  if (!fs::is_regular_file(fs::path{std::string{tz}}, ec))
+    throw UsageError("TZ names the file " + util::quoted(tz) + ", which does not exist",
+                     "set TZ to a zone name such as Europe/Berlin, or `timezone` in the config");
 }
 
 }  // namespace
@@ -52,9 +64,15 @@ void Context::resolve_paths() {
 void Context::resolve() {
   resolve_paths();
   config = load_config(config_path);
+  for (const auto& warning : config.warnings)
+    err << "mgr: warning: " << util::escape_controls(warning, util::Newlines::escape) << "\n";
 
   const auto tz = env.get("TZ");
-  clock.zone = domain::resolve_zone(config.timezone, tz ? tz->c_str() : nullptr);
+  if (config.timezone.empty() && tz) refuse_missing_zone_file(*tz);
+  const auto zone = domain::choose_zone(config.timezone, tz ? tz->c_str() : nullptr);
+  clock.zone = zone.zone;
+  if (!zone.warning.empty())
+    err << "mgr: warning: " << util::escape_controls(zone.warning, util::Newlines::escape) << "\n";
   if (auto fixed = env.get("MGR_NOW"); fixed && !fixed->empty())
     clock.now = domain::parse_now(*fixed, clock.zone);
   else
@@ -64,7 +82,9 @@ void Context::resolve() {
   for (auto& setting : config.sources) {
     if (setting.key == "timezone" && setting.source == "default") {
       setting.value = clock.zone->name();
-      setting.source = tz && !tz->empty() ? "env" : "system";
+      setting.source = !zone.warning.empty() ? "system (TZ is a POSIX rule)"
+                       : tz && !tz->empty()  ? "env"
+                                             : "system";
     }
   }
   config.sources.insert(config.sources.begin(),
@@ -88,7 +108,8 @@ bool Context::color() const {
 }
 
 void Context::print_notices(const storage::Database& db) {
-  for (const auto& notice : db.notices()) err << "mgr: note: " << notice << "\n";
+  for (const auto& notice : db.notices())
+    err << "mgr: note: " << util::escape_controls(notice, util::Newlines::escape) << "\n";
 }
 
 std::optional<storage::Database> Context::open_for_reading(bool quiet_stdout) {
@@ -96,7 +117,8 @@ std::optional<storage::Database> Context::open_for_reading(bool quiet_stdout) {
   if (db) print_notices(*db);
   if (!db) {
     std::ostream& to = quiet_stdout ? err : out;
-    to << "No mgr database at " << db_path.string() << " yet.\n"
+    to << "No mgr database at " << util::escape_controls(db_path.string(), util::Newlines::escape)
+       << " yet.\n"
        << "Start with `mgr person add alice --name \"Alice Example\"`, or try `mgr demo` for a "
           "sample team.\n";
   }

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <istream>
 #include <map>
 #include <optional>
 #include <ostream>
@@ -35,10 +36,14 @@ struct Environment {
 // in after the command line parsed and before the command runs.
 class Context {
  public:
-  Context(Environment environment, std::ostream& out_stream, std::ostream& err_stream)
-      : env(std::move(environment)), out(out_stream), err(err_stream) {}
+  Context(Environment environment, std::istream& in_stream, std::ostream& out_stream,
+          std::ostream& err_stream)
+      : env(std::move(environment)), in(in_stream), out(out_stream), err(err_stream) {}
 
   Environment env;
+  std::istream& in;          // read only for a TEXT given as `-`
+  bool stdin_taken = false;  // standard input can be read once
+  bool committed = false;    // a change was committed (its confirmation may still be lost)
   std::ostream& out;
   std::ostream& err;
 
@@ -121,7 +126,7 @@ void register_backup_commands(CLI::App& app, CommandTable& table, Context& ctx);
 void register_doctor_commands(CLI::App& app, CommandTable& table, Context& ctx);
 
 // Parses, resolves settings and runs one command; returns the process exit code.
-int run(int argc, const char* const* argv, Environment environment, std::ostream& out,
-        std::ostream& err);
+int run(int argc, const char* const* argv, Environment environment, std::istream& in,
+        std::ostream& out, std::ostream& err);
 
 }  // namespace mgr::cli

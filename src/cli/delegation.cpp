@@ -21,11 +21,14 @@ void list_delegations(Context& ctx, const std::string& handle, bool all,
   const auto delegations =
       db->read([&] { return store.list_delegations(optional_person_id(store, handle), all); });
   print_list(ctx, format, delegations, delegation_json, "No open delegations.", [&](const auto& d) {
+    std::string closed;
+    if (d.closed) closed = " " + domain::format_date(*d.closed);
+    if (!d.close_note.empty()) closed += ": " + shown(d.close_note);
     ctx.out << fmt::format(
-        "#{} {} {} {}{}{} [{}]\n", d.id.value, domain::format_date(d.created), d.person, d.outcome,
-        d.due ? " (due " + domain::format_date(*d.due) + ")" : "",
+        "#{} {} {} {}{}{} [{}{}]\n", d.id.value, domain::format_date(d.created), d.person,
+        shown(d.outcome), d.due ? " (due " + domain::format_date(*d.due) + ")" : "",
         d.last_checkin ? ", last check-in " + domain::format_date(d.last_checkin->date) : "",
-        domain::name_of(d.status));
+        domain::name_of(d.status), closed);
   });
 }
 
@@ -41,9 +44,9 @@ void show_delegation(Context& ctx, const std::string& id_text, const std::string
 }
 
 void close_delegation(Context& ctx, const std::string& id_text, DelegationStatus status,
-                      const std::vector<std::string>& words) {
+                      const NoteInput& input) {
   const auto id = domain::parse_id<DelegationId>(id_text, "delegation");
-  const std::string note = join_text(words, "");
+  const std::string note = input.read(ctx);
   change_and_confirm(ctx, unknown_item("delegation", id.value), [&](storage::Store& store) {
     domain::check_still_open(require_delegation(store, id).status, id);
     store.close_delegation(id, status, ctx.today(), note);
@@ -56,7 +59,7 @@ void close_delegation(Context& ctx, const std::string& id_text, DelegationStatus
 void register_delegation_commands(CLI::App& app, CommandTable& table, Context& ctx) {
   struct State {
     std::string handle, id, format = "text";
-    std::vector<std::string> words;
+    NoteInput note;
     bool all = false;
   };
   auto s = std::make_shared<State>();
@@ -64,13 +67,13 @@ void register_delegation_commands(CLI::App& app, CommandTable& table, Context& c
   auto* delegation = app.add_subcommand("delegation", "Outcomes you handed over");
   delegation->require_subcommand(1);
   auto* list = delegation->add_subcommand("list", "Open delegations (all with --all)");
-  list->add_option("handle", s->handle, "Only this person's");
-  list->add_flag("--all", s->all, "Include closed ones");
+  list->add_option("HANDLE", s->handle, "Only this person's");
+  list->add_flag("--all", s->all, "Include closed ones, with their closing notes");
   add_format_option(list, s->format, {"text", "json"});
   table.add(list, [&ctx, s] { list_delegations(ctx, s->handle, s->all, s->format); });
 
   auto* show = delegation->add_subcommand("show", "A delegation and its check-ins");
-  show->add_option("id", s->id, "Delegation id")->required();
+  show->add_option("ID", s->id, "The delegation's id")->required();
   add_format_option(show, s->format, {"text", "json"});
   table.add(show, [&ctx, s] { show_delegation(ctx, s->id, s->format); });
 
@@ -79,9 +82,9 @@ void register_delegation_commands(CLI::App& app, CommandTable& table, Context& c
         std::tuple{"reclaim", DelegationStatus::reclaimed, "You took the work back yourself"},
         std::tuple{"drop", DelegationStatus::dropped, "The outcome is no longer wanted"}}) {
     auto* command = delegation->add_subcommand(name, help);
-    command->add_option("id", s->id, "Delegation id")->required();
-    command->add_option("text", s->words, "A closing note");
-    table.add(command, [&ctx, s, st = status] { close_delegation(ctx, s->id, st, s->words); });
+    command->add_option("ID", s->id, "The delegation's id")->required();
+    s->note.add_to(command, "A closing note", false);
+    table.add(command, [&ctx, s, st = status] { close_delegation(ctx, s->id, st, s->note); });
   }
 }
 

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "cli/common.hpp"
+#include "cli/entry_edit.hpp"
 #include "cli/item_pages.hpp"
 #include "domain/errors.hpp"
 #include "domain/validate.hpp"
@@ -14,12 +15,14 @@ namespace {
 
 void show_history(Context& ctx, const std::string& handle, const std::string& kind,
                   const std::string& since, const std::string& until, const std::string& limit,
-                  const std::string& format) {
+                  const std::string& tag, const std::string& grep, const std::string& format) {
   storage::EntryFilter filter;
   if (!kind.empty()) filter.kind = domain::parse_choice<domain::EntryKind>(kind, "kind");
   if (!since.empty()) filter.since = parse_user_date(ctx, since);
   if (!until.empty()) filter.until = parse_user_date(ctx, until);
-  if (!limit.empty()) filter.limit = domain::parse_id_number(limit, "--limit");
+  if (!limit.empty()) filter.limit = domain::parse_count(limit, "--limit");
+  if (!tag.empty()) filter.tag = domain::check_tag(tag);
+  if (!grep.empty()) filter.grep = grep;
   auto db = open_for_listing(ctx, format);
   if (!db) return;
   storage::Store store{*db};
@@ -37,25 +40,6 @@ void show_entry(Context& ctx, const std::string& id_text, const std::string& for
   if (!db) return;
   storage::Store store{*db};
   show_item(ctx, ItemPage{db->read([&] { return require_entry(store, id); })}, format);
-}
-
-void edit_entry(Context& ctx, const std::string& id_text, const std::string& date_text,
-                const std::string& note, bool note_given) {
-  const auto id = domain::parse_id<domain::EntryId>(id_text, "entry");
-  if (date_text.empty() && !note_given)
-    throw UsageError("nothing to change", "pass --date DATE and/or --note TEXT");
-  std::optional<domain::Date> date;
-  if (!date_text.empty()) date = parse_user_date(ctx, date_text);
-  if (note_given) domain::check_text(note, "the note");
-  change_and_confirm(ctx, unknown_item("entry", id.value), [&](storage::Store& store) {
-    auto entry = require_entry(store, id);
-    if (date) entry.date = *date;
-    if (note_given) entry.note = note;
-    if (entry.kind == domain::EntryKind::concern && entry.note.empty())
-      throw UsageError("a concern needs its text; resolve or drop it instead");
-    store.update_entry(id, entry.date, entry.note);
-    return "updated " + entry_summary(entry);
-  });
 }
 
 // Deleting a delegation with check-ins would silently drop them too; ask for those first.
@@ -142,35 +126,34 @@ void show_anything(Context& ctx, const std::string& id_text, const std::string& 
 
 void register_history_commands(CLI::App& app, CommandTable& table, Context& ctx) {
   struct State {
-    std::string handle, kind, since, until, limit, format = "text", id, date, note;
+    std::string handle, kind, since, until, limit, tag, grep, format = "text", id;
     bool dry_run = false;
   };
   auto s = std::make_shared<State>();
 
   auto* history = app.add_subcommand("history", "What you logged, newest first");
-  history->add_option("--person", s->handle, "Only entries about this person");
-  history->add_option("--kind", s->kind, "Only this kind, e.g. 1on1");
-  history->add_option("--since", s->since, "From this date");
-  history->add_option("--until", s->until, "Up to this date");
-  history->add_option("--limit", s->limit, "At most N entries");
+  history->add_option("--person", s->handle, "Only entries about this person")->type_name("HANDLE");
+  history->add_option("--kind", s->kind, "Only this kind, e.g. 1on1")->type_name("KIND");
+  history->add_option("--tag", s->tag, "Only entries with this tag")->type_name("TAG");
+  history->add_option("--grep", s->grep, "Only entries whose note contains TEXT (any case)")
+      ->type_name("TEXT");
+  history->add_option("--since", s->since, "From this date")->type_name("DATE");
+  history->add_option("--until", s->until, "Up to this date")->type_name("DATE");
+  history->add_option("--limit", s->limit, "At most N entries")->type_name("N");
   add_format_option(history, s->format, {"text", "json"});
   table.add(history, [&ctx, s] {
-    show_history(ctx, s->handle, s->kind, s->since, s->until, s->limit, s->format);
+    show_history(ctx, s->handle, s->kind, s->since, s->until, s->limit, s->tag, s->grep, s->format);
   });
 
   auto* entry = app.add_subcommand("entry", "Show, correct or delete one logged entry");
   entry->require_subcommand(1);
   auto* show = entry->add_subcommand("show", "Show an entry in full");
-  show->add_option("id", s->id, "Entry id")->required();
+  show->add_option("ID", s->id, "The entry's id")->required();
   add_format_option(show, s->format, {"text", "json"});
   table.add(show, [&ctx, s] { show_entry(ctx, s->id, s->format); });
-  auto* edit = entry->add_subcommand("edit", "Change an entry's date or note");
-  edit->add_option("id", s->id, "Entry id")->required();
-  edit->add_option("--date", s->date, "New date");
-  auto* note = edit->add_option("--note", s->note, "New note (replaces the old one)");
-  table.add(edit, [&ctx, s, note] { edit_entry(ctx, s->id, s->date, s->note, note->count() > 0); });
+  register_entry_edit_command(*entry, table, ctx);
   auto* remove = entry->add_subcommand("delete", "Delete an entry");
-  remove->add_option("id", s->id, "Entry id")->required();
+  remove->add_option("ID", s->id, "The entry's id")->required();
   table.add(remove, [&ctx, s] { delete_entry(ctx, s->id); });
 
   auto* undo_command = app.add_subcommand(
@@ -181,7 +164,7 @@ void register_history_commands(CLI::App& app, CommandTable& table, Context& ctx)
 
   auto* show_command = app.add_subcommand(
       "show", "Show whatever an id names: an entry, talking point, action, concern or delegation");
-  show_command->add_option("id", s->id, "Any id mgr printed, e.g. 42")->required();
+  show_command->add_option("ID", s->id, "Any id mgr printed, e.g. 42")->required();
   add_format_option(show_command, s->format, {"text", "json"});
   table.add(show_command, [&ctx, s] { show_anything(ctx, s->id, s->format); });
 }

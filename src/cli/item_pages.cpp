@@ -75,24 +75,26 @@ nlohmann::json page_json(const DelegationPage& page) {
 void print_closed(std::ostream& out, const std::optional<domain::Date>& closed,
                   const std::string& note) {
   if (closed)
-    out << "  closed       " << format_date(*closed) << (note.empty() ? "" : ": " + note) << "\n";
+    out << "  closed       " << format_date(*closed) << (note.empty() ? "" : ": " + shown(note))
+        << "\n";
 }
 
 struct TextPage {
   Context& ctx;
 
   void operator()(const domain::Entry& entry) const {
-    // The note exactly as stored, after a blank line, so it can be copied.
+    // The note in full after a blank line, so it can be copied; only what could drive the
+    // terminal is escaped.
     ctx.out << entry_summary(entry) << "\n";
     if (entry.note.empty()) return;
-    ctx.out << "\n" << entry.note << (entry.note.back() == '\n' ? "" : "\n");
+    ctx.out << "\n" << shown(entry.note) << (entry.note.back() == '\n' ? "" : "\n");
   }
   void operator()(const domain::Topic& topic) const {
     ctx.out << bold(ctx, fmt::format("Talking point #{}", topic.id.value)) << " for "
             << topic.person << " [" << domain::name_of(topic.status) << "]\n";
     ctx.out << "  added        " << format_date(topic.created) << "\n";
     print_closed(ctx.out, topic.closed, "");
-    ctx.out << "\n" << topic.text << "\n";
+    ctx.out << "\n" << shown(topic.text) << "\n";
   }
   void operator()(const domain::Action& action) const {
     ctx.out << bold(ctx, fmt::format("Action #{}", action.id.value))
@@ -101,7 +103,7 @@ struct TextPage {
     ctx.out << "  added        " << format_date(action.created) << "\n";
     if (action.due) ctx.out << "  due          " << format_date(*action.due) << "\n";
     if (action.done) ctx.out << "  done         " << format_date(*action.done) << "\n";
-    ctx.out << "\n" << action.text << "\n";
+    ctx.out << "\n" << shown(action.text) << "\n";
   }
   void operator()(const domain::Concern& c) const {
     std::string people;
@@ -114,16 +116,16 @@ struct TextPage {
                                      : std::string{"not yet"})
             << "\n";
     print_closed(ctx.out, c.closed, c.close_note);
-    ctx.out << "\n" << c.text << "\n";
+    ctx.out << "\n" << shown(c.text) << "\n";
   }
   void operator()(const DelegationPage& page) const {
     const auto& d = page.delegation;
     auto& out = ctx.out;
     out << bold(ctx, fmt::format("Delegation #{}", d.id.value)) << " to " << d.person << " ["
         << domain::name_of(d.status) << "]\n";
-    out << "  outcome      " << d.outcome << "\n";
-    out << "  why          " << (d.why.empty() ? "(none given)" : d.why) << "\n";
-    if (!d.constraints.empty()) out << "  constraints  " << d.constraints << "\n";
+    out << "  outcome      " << shown(d.outcome) << "\n";
+    out << "  why          " << (d.why.empty() ? "(none given)" : shown(d.why)) << "\n";
+    if (!d.constraints.empty()) out << "  constraints  " << shown(d.constraints) << "\n";
     out << "  handed over  " << format_date(d.created) << "\n";
     out << "  due          " << (d.due ? format_date(*d.due) : "(no date)") << "\n";
     out << "  check-ins    " << domain::cadence_name(d.checkin) << "\n";
@@ -132,7 +134,7 @@ struct TextPage {
     for (const auto& c : page.checkins)
       out << "  " << format_date(c.date)
           << (c.status ? fmt::format(" {}", domain::name_of(*c.status)) : "")
-          << (c.note.empty() ? "" : ": " + c.note) << "\n";
+          << (c.note.empty() ? "" : ": " + shown(c.note)) << "\n";
   }
 };
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 
 #include "cli/common.hpp"
 #include "domain/errors.hpp"
@@ -18,39 +19,42 @@ using domain::EntryKind;
 // Options every kind takes.
 struct CommonOptions {
   std::string date = "today";
-  std::string note;
   std::vector<std::string> tags;
-  std::vector<std::string> words;
+  NoteInput text;
 
   void add_to(CLI::App* command, const char* text_help = "Free text (or --note)") {
-    command->add_option("--date", date, "Day it happened (default today)");
-    command->add_option("--note", note, "Free text");
-    command->add_option("--tag", tags, "A tag (repeatable)");
-    command->add_option("text", words, text_help);
+    command->add_option("--date", date, "Day it happened (default today; not in the future)")
+        ->type_name("DATE");
+    command->add_option("--tag", tags, "A tag (repeatable: --tag a --tag b)")->type_name("TAG");
+    text.add_to(command, text_help);
   }
 };
 
 // The kind-specific options, one struct shared by all kinds for brevity of wiring.
 struct KindOptions {
-  std::string handle, handles, length, mood, covered, about, why, due,
-      checkin = "weekly", constraints, status, type, duration, delegation;
-  std::vector<std::string> my_actions, their_actions;
+  std::string handle, handles, length, mood, about, why, due, checkin = "weekly", constraints,
+                                                              status, type, duration, delegation;
+  std::vector<std::string> covered, my_actions, their_actions;
   bool cancelled = false, positive = false, constructive = false;
 };
 
-Entry new_entry(const Context& ctx, domain::EntryKind kind, const CommonOptions& common,
-                const std::string& text) {
+// The entry's date, kind and tags, checked before anything else is read (so an editor never
+// opens for a command that is bound to fail).
+Entry new_entry(const Context& ctx, domain::EntryKind kind, const CommonOptions& common) {
   Entry entry;
   entry.kind = kind;
-  entry.date = parse_user_date(ctx, common.date);
+  entry.date = parse_happened_date(ctx, common.date);
   entry.logged_at = ctx.clock.now;
-  entry.note = text;
   for (const auto& tag : common.tags) entry.tags.push_back(domain::check_tag(tag));
   return entry;
 }
 
-domain::ConcernId concern_to_address(storage::Store& store, const std::string& text) {
-  return require_concern(store, domain::parse_id<domain::ConcernId>(text, "concern")).id;
+// The concern a conversation with `people` is --about: open, and about one of them.
+domain::ConcernId concern_to_address(storage::Store& store, const std::string& text,
+                                     const std::vector<std::string>& people) {
+  const auto concern = require_concern(store, domain::parse_id<domain::ConcernId>(text, "concern"));
+  domain::check_can_address(concern, people);
+  return concern.id;
 }
 
 std::string handles_of(const std::vector<domain::Person>& people) {
@@ -59,35 +63,51 @@ std::string handles_of(const std::vector<domain::Person>& people) {
   return joined;
 }
 
+std::vector<std::string> handle_list(const std::vector<domain::Person>& people) {
+  std::vector<std::string> handles;
+  for (const auto& person : people) handles.push_back(person.handle);
+  return handles;
+}
+
+// `--covered 3 --covered 4` or `--covered 3,4`.
+std::vector<domain::TopicId> covered_topics(const std::vector<std::string>& values) {
+  std::vector<domain::TopicId> covered;
+  for (const auto& value : values)
+    for (const auto id : domain::parse_id_list<domain::TopicId>(value, "talking point"))
+      if (std::find(covered.begin(), covered.end(), id) == covered.end()) covered.push_back(id);
+  return covered;
+}
+
 void log_one_on_one(Context& ctx, const CommonOptions& common, const KindOptions& o) {
-  Entry entry = new_entry(ctx, EntryKind::one_on_one, common, join_text(common.words, common.note));
+  Entry entry = new_entry(ctx, EntryKind::one_on_one, common);
   entry.cancelled = o.cancelled;
   if (!o.mood.empty()) entry.mood = domain::parse_mood(o.mood);
   std::optional<domain::Minutes> length;
   if (!o.length.empty()) length = domain::parse_duration(o.length);
-  std::vector<domain::TopicId> covered;
-  if (!o.covered.empty())
-    covered = domain::parse_id_list<domain::TopicId>(o.covered, "talking point");
+  const auto covered = covered_topics(o.covered);
   domain::check_one_on_one({o.cancelled, covered.size(),
                             o.my_actions.size() + o.their_actions.size(), entry.mood.has_value(),
                             length.has_value()});
-  for (const auto& action : o.my_actions) domain::check_text(action, "--my-action");
-  for (const auto& action : o.their_actions) domain::check_text(action, "--their-action");
+  std::vector<std::string> my_actions, their_actions;
+  for (const auto& action : o.my_actions)
+    my_actions.push_back(text_argument(ctx, action, "--my-action"));
+  for (const auto& action : o.their_actions)
+    their_actions.push_back(text_argument(ctx, action, "--their-action"));
+  entry.note = common.text.read(ctx);
 
   change_and_confirm(ctx, unknown_person(o.handle), [&](storage::Store& store) {
     const auto person = require_person(store, o.handle);
-    if (!o.about.empty()) entry.about = concern_to_address(store, o.about);
+    if (!o.about.empty()) entry.about = concern_to_address(store, o.about, {person.handle});
     if (!o.cancelled) entry.minutes = length ? *length : person.length;
     for (const auto topic : covered)
       domain::check_coverable(require_topic(store, topic), person.handle);
-    const auto id =
-        store.record_one_on_one(entry, person.id, covered, o.my_actions, o.their_actions);
+    const auto id = store.record_one_on_one(entry, person.id, covered, my_actions, their_actions);
     std::string line =
         fmt::format("logged #{} {}1:1 with {} on {}", id.value, o.cancelled ? "cancelled " : "",
                     person.handle, domain::format_date(entry.date));
     if (entry.minutes) line += " (" + domain::format_minutes(*entry.minutes) + ")";
     if (!covered.empty()) line += fmt::format(", {} talking point(s) covered", covered.size());
-    const auto actions = o.my_actions.size() + o.their_actions.size();
+    const auto actions = my_actions.size() + their_actions.size();
     if (actions > 0) line += fmt::format(", {} action(s) recorded", actions);
     return line;
   });
@@ -95,11 +115,12 @@ void log_one_on_one(Context& ctx, const CommonOptions& common, const KindOptions
 
 void log_feedback(Context& ctx, const CommonOptions& common, const KindOptions& o) {
   const auto polarity = domain::feedback_polarity(o.positive, o.constructive);
-  Entry entry = new_entry(ctx, EntryKind::feedback, common, join_text(common.words, common.note));
+  Entry entry = new_entry(ctx, EntryKind::feedback, common);
   entry.polarity = polarity;
+  entry.note = common.text.read(ctx);
   change_and_confirm(ctx, unknown_person(o.handle), [&](storage::Store& store) {
     const auto person = require_person(store, o.handle);
-    if (!o.about.empty()) entry.about = concern_to_address(store, o.about);
+    if (!o.about.empty()) entry.about = concern_to_address(store, o.about, {person.handle});
     const auto id = store.record_entry(entry, {person.id});
     return fmt::format("logged #{} {} feedback for {} on {}", id.value, domain::name_of(polarity),
                        person.handle, domain::format_date(entry.date));
@@ -107,9 +128,9 @@ void log_feedback(Context& ctx, const CommonOptions& common, const KindOptions& 
 }
 
 void log_concern(Context& ctx, const CommonOptions& common, const KindOptions& o) {
-  const std::string text = join_text(common.words, common.note);
-  domain::require_text(text, "concern", "a description of the concern");
-  Entry entry = new_entry(ctx, EntryKind::concern, common, text);
+  Entry entry = new_entry(ctx, EntryKind::concern, common);
+  entry.note = common.text.read(ctx);
+  domain::require_text(entry.note, "concern", "a description of the concern");
   change_and_confirm(ctx, unknown_person(o.handles), [&](storage::Store& store) {
     const auto people = require_people(store, o.handles);
     const auto id = store.record_concern(entry, ids_of(people));
@@ -119,12 +140,12 @@ void log_concern(Context& ctx, const CommonOptions& common, const KindOptions& o
 }
 
 void log_talk(Context& ctx, const CommonOptions& common, const KindOptions& o) {
-  const std::string text = join_text(common.words, common.note);
-  domain::require_text(text, "talk", "what the conversation was about");
-  Entry entry = new_entry(ctx, EntryKind::talk, common, text);
+  Entry entry = new_entry(ctx, EntryKind::talk, common);
+  entry.note = common.text.read(ctx);
+  domain::require_text(entry.note, "talk", "what the conversation was about");
   change_and_confirm(ctx, unknown_person(o.handles), [&](storage::Store& store) {
     const auto people = require_people(store, o.handles);
-    if (!o.about.empty()) entry.about = concern_to_address(store, o.about);
+    if (!o.about.empty()) entry.about = concern_to_address(store, o.about, handle_list(people));
     const auto id = store.record_entry(entry, ids_of(people));
     return fmt::format("logged #{} hard conversation with {} on {}", id.value, handles_of(people),
                        domain::format_date(entry.date));
@@ -132,34 +153,36 @@ void log_talk(Context& ctx, const CommonOptions& common, const KindOptions& o) {
 }
 
 void log_delegate(Context& ctx, const CommonOptions& common, const KindOptions& o) {
-  std::string outcome;
-  for (const auto& word : common.words) outcome += (outcome.empty() ? "" : " ") + word;
-  domain::check_text(outcome, "the outcome");
-  domain::require_text(outcome, "delegate", "the OUTCOME you hand over");
-  // The entry's note carries the outcome too, so history reads on its own.
-  Entry entry = new_entry(ctx, EntryKind::delegate, common, join_text(common.words, common.note));
+  Entry entry = new_entry(ctx, EntryKind::delegate, common);
   domain::Delegation delegation;
-  delegation.outcome = outcome;
-  domain::check_text(o.why, "--why");
-  delegation.why = o.why;
-  domain::check_text(o.constraints, "--constraints");
-  delegation.constraints = o.constraints;
   if (!o.due.empty()) delegation.due = parse_user_date(ctx, o.due, domain::DateDirection::future);
   delegation.checkin = domain::parse_cadence(o.checkin);
+  delegation.why = text_argument(ctx, o.why, "--why");
+  delegation.constraints = text_argument(ctx, o.constraints, "--constraints");
+  // The outcome is the words (or what `-` or the editor gave); the entry's note carries it and
+  // --note, so history reads on its own.
+  NoteInput outcome_input = common.text;
+  outcome_input.note.clear();
+  const std::string outcome = outcome_input.read(ctx);
+  domain::require_text(outcome, "delegate", "the OUTCOME you hand over");
+  delegation.outcome = outcome;
+  const std::string note = text_argument(ctx, common.text.note, "--note");
+  entry.note = outcome + (note.empty() ? "" : "\n" + note);
   change_and_confirm(ctx, unknown_person(o.handle), [&](storage::Store& store) {
     const auto person = require_person(store, o.handle);
     const auto id = store.record_delegation(entry, person.id, delegation);
     return fmt::format("logged #{} delegated to {}: {} (open delegation #{})", id.value,
-                       person.handle, outcome, id.value);
+                       person.handle, shown(outcome), id.value);
   });
 }
 
 void log_checkin(Context& ctx, const CommonOptions& common, const KindOptions& o) {
   const auto delegation_id = domain::parse_id<domain::DelegationId>(o.delegation, "delegation");
-  Entry entry = new_entry(ctx, EntryKind::checkin, common, join_text(common.words, common.note));
+  Entry entry = new_entry(ctx, EntryKind::checkin, common);
   if (!o.status.empty())
     entry.status = domain::parse_choice<domain::CheckinStatus>(o.status, "status");
   entry.delegation = delegation_id;
+  entry.note = common.text.read(ctx);
   change_and_confirm(
       ctx, unknown_item("delegation", delegation_id.value), [&](storage::Store& store) {
         const auto delegation = require_delegation(store, delegation_id);
@@ -175,12 +198,15 @@ void log_checkin(Context& ctx, const CommonOptions& common, const KindOptions& o
 
 void log_time(Context& ctx, EntryKind kind, const CommonOptions& common, const KindOptions& o) {
   const auto minutes = domain::parse_duration(o.duration);
-  Entry entry = new_entry(ctx, kind, common, join_text(common.words, common.note));
+  if (!common.text.words.empty())
+    domain::check_duration_not_split(o.duration, common.text.words.front());
+  Entry entry = new_entry(ctx, kind, common);
   entry.minutes = minutes;
   if (kind == EntryKind::learn)
     entry.learn_type = o.type.empty()
                            ? domain::LearnType::other
                            : domain::parse_choice<domain::LearnType>(o.type, "learning type");
+  entry.note = common.text.read(ctx);
   change_and_confirm(ctx, "", [&](storage::Store& store) {
     const auto id = store.record_entry(entry, {});
     return fmt::format("logged #{} {} {} on {}", id.value, domain::name_of(kind),
@@ -188,26 +214,53 @@ void log_time(Context& ctx, EntryKind kind, const CommonOptions& common, const K
   });
 }
 
+// Whether `handle` names someone already, looked up before an editor opens (so the editor can
+// open on the note without it) and without waiting for the write.
+bool is_known_handle(const Context& ctx, const std::string& handle) {
+  auto db = storage::Database::open_read_only(ctx.db_path);
+  if (!db) return false;
+  storage::Store store{*db};
+  return db->read([&] { return store.find_person(domain::to_lower(handle)).has_value(); });
+}
+
+// `mgr log note [HANDLE] TEXT`: the first word names a person when it is a known handle and
+// more text follows (words, --note, `-` or the editor). A known handle alone is a note whose
+// text was forgotten.
 void log_note(Context& ctx, const CommonOptions& common) {
-  domain::require_text(join_text(common.words, common.note), "note", "some TEXT");
-  Entry entry = new_entry(ctx, EntryKind::note, common, "");
+  Entry entry = new_entry(ctx, EntryKind::note, common);
+  const NoteInput text = common.text.with_standard_input(ctx);
+  const auto& words = text.words;
+  if (words.empty() && text.note.empty() && !text.edit)
+    domain::require_text("", "note", "some TEXT");
+  const bool candidate = !words.empty() && domain::is_valid_handle(domain::to_lower(words.front()));
+  const bool more_text = words.size() >= 2 || !text.note.empty() || text.edit;
+  NoteInput rest = text;
+  if (candidate) rest.words.erase(rest.words.begin());
+  // With the editor the question is settled first, so that it opens on the note alone.
+  std::optional<bool> about_first_word;
+  std::string with_first_word, without_first_word;
+  if (text.edit) {
+    about_first_word = candidate && is_known_handle(ctx, words.front());
+    (*about_first_word ? without_first_word : with_first_word) =
+        (*about_first_word ? rest : text).read(ctx);
+  } else {
+    with_first_word = text.read(ctx);
+    if (candidate && more_text) without_first_word = rest.read(ctx);
+  }
   change_and_confirm(ctx, "", [&](storage::Store& store) {
-    // `mgr log note [HANDLE] TEXT`: the first word names a person when it is a known handle
-    // and something else carries the text.
-    std::vector<std::string> words = common.words;
+    std::optional<domain::Person> person;
+    if (candidate) person = store.find_person(domain::to_lower(words.front()));
+    if (person && !more_text)
+      throw UsageError("the note is only the handle " + util::quoted(words.front()),
+                       "to log a note about " + person->handle + ": mgr log note " +
+                           person->handle + " TEXT (or - to read it from standard input)");
+    const bool about = about_first_word ? *about_first_word && person : person && more_text;
     std::vector<domain::PersonId> people;
-    std::string who;
-    const bool more_text = words.size() >= 2 || (!words.empty() && !common.note.empty());
-    if (more_text && domain::is_valid_handle(domain::to_lower(words.front()))) {
-      if (auto person = store.find_person(domain::to_lower(words.front()))) {
-        people.push_back(person->id);
-        who = " about " + person->handle;
-        words.erase(words.begin());
-      }
-    }
-    entry.note = join_text(words, common.note);
+    if (about) people.push_back(person->id);
+    entry.note = about ? without_first_word : with_first_word;
     const auto id = store.record_entry(entry, people);
-    return fmt::format("logged #{} note{} on {}", id.value, who, domain::format_date(entry.date));
+    return fmt::format("logged #{} note{} on {}", id.value, about ? " about " + person->handle : "",
+                       domain::format_date(entry.date));
   });
 }
 
@@ -223,49 +276,59 @@ void register_log_commands(CLI::App& app, CommandTable& table, Context& ctx) {
   auto s = std::make_shared<State>();
 
   auto* one = log->add_subcommand("1on1", "A one-on-one held (or --cancelled)");
-  one->add_option("handle", s->kind.handle, "Who")->required();
+  one->add_option("HANDLE", s->kind.handle, "Who")->required();
   s->common.add_to(one, "Notes of the 1:1");
-  one->add_option("--length", s->kind.length, "How long (default: their usual length)");
-  one->add_option("--mood", s->kind.mood, "Their mood, 1 (low) to 5 (great)");
-  one->add_option("--covered", s->kind.covered, "Talking point ids covered, e.g. 3,4");
-  one->add_option("--my-action", s->kind.my_actions, "An action you took on (repeatable)");
-  one->add_option("--their-action", s->kind.their_actions, "An action they took on (repeatable)");
-  one->add_option("--about", s->kind.about, "A concern this conversation addressed");
+  one->add_option("--length", s->kind.length, "How long (default: their usual length)")
+      ->type_name("DURATION");
+  one->add_option("--mood", s->kind.mood, "Their mood, 1 (low) to 5 (great)")->type_name("N");
+  one->add_option("--covered", s->kind.covered,
+                  "A talking point covered (repeatable: --covered 3 --covered 4, or 3,4)")
+      ->type_name("ID");
+  one->add_option("--my-action", s->kind.my_actions, "An action you took on (repeatable)")
+      ->type_name("TEXT");
+  one->add_option("--their-action", s->kind.their_actions, "An action they took on (repeatable)")
+      ->type_name("TEXT");
+  one->add_option("--about", s->kind.about, "An open concern about them this 1:1 addressed")
+      ->type_name("ID");
   one->add_flag("--cancelled", s->kind.cancelled, "The 1:1 was called off");
   table.add(one, [&ctx, s] { log_one_on_one(ctx, s->common, s->kind); });
 
   auto* feedback = log->add_subcommand("feedback", "A feedback conversation");
-  feedback->add_option("handle", s->kind.handle, "Who")->required();
+  feedback->add_option("HANDLE", s->kind.handle, "Who")->required();
   s->common.add_to(feedback);
   feedback->add_flag("--positive", s->kind.positive, "Reinforcing feedback");
   feedback->add_flag("--constructive", s->kind.constructive, "Redirecting feedback");
-  feedback->add_option("--about", s->kind.about, "A concern this conversation addressed");
+  feedback->add_option("--about", s->kind.about, "An open concern about them it addressed")
+      ->type_name("ID");
   table.add(feedback, [&ctx, s] { log_feedback(ctx, s->common, s->kind); });
 
   auto* concern = log->add_subcommand("concern", "A problem that needs a conversation");
-  concern->add_option("handles", s->kind.handles, "Who, e.g. bob or bob,carol")->required();
+  concern->add_option("HANDLES", s->kind.handles, "Who, e.g. bob or bob,carol")->required();
   s->common.add_to(concern, "What you noticed");
   table.add(concern, [&ctx, s] { log_concern(ctx, s->common, s->kind); });
 
   auto* talk = log->add_subcommand("talk", "Another hard conversation");
-  talk->add_option("handles", s->kind.handles, "Who, e.g. bob or bob,carol")->required();
+  talk->add_option("HANDLES", s->kind.handles, "Who, e.g. bob or bob,carol")->required();
   s->common.add_to(talk, "What it was about");
-  talk->add_option("--about", s->kind.about, "A concern this conversation addressed");
+  talk->add_option("--about", s->kind.about, "An open concern about one of them it addressed")
+      ->type_name("ID");
   table.add(talk, [&ctx, s] { log_talk(ctx, s->common, s->kind); });
 
   auto* delegate = log->add_subcommand("delegate", "Hand an outcome to someone");
-  delegate->add_option("handle", s->kind.handle, "Who")->required();
+  delegate->add_option("HANDLE", s->kind.handle, "Who")->required();
   s->common.add_to(delegate, "The OUTCOME you hand over");
-  delegate->add_option("--why", s->kind.why, "Why it matters");
-  delegate->add_option("--due", s->kind.due, "When it is due");
-  delegate->add_option("--checkin", s->kind.checkin, "Check-in plan: weekly|biweekly|Nd|none");
-  delegate->add_option("--constraints", s->kind.constraints, "Limits and decisions kept");
+  delegate->add_option("--why", s->kind.why, "Why it matters")->type_name("TEXT");
+  delegate->add_option("--due", s->kind.due, "When it is due (may be ahead)")->type_name("DATE");
+  delegate->add_option("--checkin", s->kind.checkin, "Check-in plan: weekly|biweekly|Nd|none")
+      ->type_name("CADENCE");
+  delegate->add_option("--constraints", s->kind.constraints, "Limits and decisions kept")
+      ->type_name("TEXT");
   table.add(delegate, [&ctx, s] { log_delegate(ctx, s->common, s->kind); });
 
   auto* checkin = log->add_subcommand("checkin", "A check-in on a delegation");
-  checkin->add_option("delegation", s->kind.delegation, "Delegation id")->required();
+  checkin->add_option("ID", s->kind.delegation, "The delegation's id")->required();
   s->common.add_to(checkin);
-  checkin->add_option("--status", s->kind.status, "on-track|at-risk|blocked");
+  checkin->add_option("--status", s->kind.status, "on-track|at-risk|blocked")->type_name("STATUS");
   table.add(checkin, [&ctx, s] { log_checkin(ctx, s->common, s->kind); });
 
   const std::vector<std::pair<EntryKind, std::string>> timed = {
@@ -274,11 +337,16 @@ void register_log_commands(CLI::App& app, CommandTable& table, Context& ctx) {
       {EntryKind::learn, "Your own development"}};
   for (const auto& [kind, help] : timed) {
     auto* command = log->add_subcommand(std::string{domain::name_of(kind)}, help);
-    command->add_option("duration", s->kind.duration, "How long: 45m, 1h30m, 1.5h")->required();
+    command
+        ->add_option("DURATION", s->kind.duration,
+                     "How long: 45m, 90min, 1h, 1h30m, \"1h 30m\", 1:30, 1.5h")
+        ->required();
     s->common.add_to(command);
     if (kind == EntryKind::learn)
-      command->add_option("--type", s->kind.type,
-                          "reading|course|coaching|peer-group|mentoring|feedback-request|other");
+      command
+          ->add_option("--type", s->kind.type,
+                       "reading|course|coaching|peer-group|mentoring|feedback-request|other")
+          ->type_name("TYPE");
     table.add(command, [&ctx, s, k = kind] { log_time(ctx, k, s->common, s->kind); });
   }
 

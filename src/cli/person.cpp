@@ -1,7 +1,10 @@
-// mgr person add|list|show|edit|away|archive|restore
+// mgr person add|list|show|edit|rename|away|archive|restore
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "cli/common.hpp"
+#include "cli/item_pages.hpp"
 #include "domain/errors.hpp"
 #include "domain/validate.hpp"
 
@@ -18,14 +21,25 @@ struct PersonOptions {
 
   void add_to(CLI::App* command) {
     given = {
-        command->add_option("--name", name, "Display name"),
-        command->add_option("--relation", relation, "report|manager|skip|peer|mentor"),
-        command->add_option("--cadence", cadence, "1:1 cadence: weekly|biweekly|monthly|Nd|none"),
-        command->add_option("--day", day, "Weekday of the 1:1 slot: mon..sun"),
-        command->add_option("--time", time, "Time of the 1:1 slot, HH:MM in their zone"),
-        command->add_option("--length", length, "Length of a 1:1 (default 30m)"),
-        command->add_option("--tz", tz, "Their IANA time zone (default: yours)"),
-        command->add_option("--since", since, "Date the cadence counts from (default today)")};
+        command->add_option("--name", name, "Display name")->type_name("NAME"),
+        command->add_option("--relation", relation, "report|manager|skip|peer|mentor")
+            ->type_name("RELATION"),
+        command->add_option("--cadence", cadence, "1:1 cadence: weekly|biweekly|monthly|Nd|none")
+            ->type_name("CADENCE"),
+        command->add_option("--day", day, "Weekday of the 1:1 slot: mon..sun (none: no slot)")
+            ->type_name("DAY"),
+        command->add_option("--time", time, "Time of the 1:1 slot, HH:MM in their zone")
+            ->type_name("HH:MM"),
+        command->add_option("--length", length, "Length of a 1:1 (default 30m)")
+            ->type_name("DURATION"),
+        command->add_option("--tz", tz, "Their IANA time zone (default: yours)")->type_name("ZONE"),
+        command->add_option("--since", since, "Date the cadence counts from (default today)")
+            ->type_name("DATE")};
+  }
+  bool any_given() const {
+    for (auto* o : given)
+      if (o->count() > 0) return true;
+    return false;
   }
   bool has(const char* option) const {
     for (auto* o : given)
@@ -107,10 +121,14 @@ std::string slot_text(const Context& ctx, const Person& person) {
   return slot;
 }
 
+// One line per person in 80 columns, padded by display width so that wide names (CJK, emoji)
+// keep the columns straight.
 void print_person_line(const Context& ctx, const Person& person) {
-  ctx.out << fmt::format("{:<16} {:<24} {:<8} {}{}\n", person.handle,
-                         person.name.empty() ? "-" : person.name, relation_text(person),
-                         slot_text(ctx, person), person.archived ? "  (archived)" : "");
+  const std::string name = person.name.empty() ? "-" : shown(person.name);
+  ctx.out << util::pad_to_width(person.handle, 16) << " "
+          << util::pad_to_width(util::truncate_to_width(name, 24), 24) << " "
+          << util::pad_to_width(relation_text(person), 8) << " " << slot_text(ctx, person)
+          << (person.archived ? "  (archived)" : "") << "\n";
 }
 
 void add_person(Context& ctx, const std::string& handle_text, const PersonOptions& options) {
@@ -130,6 +148,10 @@ void add_person(Context& ctx, const std::string& handle_text, const PersonOption
 }
 
 void edit_person(Context& ctx, const std::string& handle, const PersonOptions& options) {
+  if (!options.any_given())
+    throw UsageError("nothing to change for " + util::quoted(handle),
+                     "pass what changes, e.g. --name, --cadence, --day, --time (see `mgr person "
+                     "edit --help`); `mgr person rename` changes the handle");
   change_and_confirm(ctx, unknown_person(handle), [&](storage::Store& store) {
     Person person = require_person(store, handle);
     options.apply(ctx, person);
@@ -156,9 +178,25 @@ struct PersonPage {
   std::vector<domain::Entry> timeline;
   std::vector<domain::Topic> topics;
   std::vector<domain::Action> actions;
-  std::vector<domain::Delegation> delegations;
-  std::vector<domain::Concern> concerns;
+  std::vector<domain::Delegation> delegations;  // open and closed
+  std::vector<domain::Concern> concerns;        // open and closed
 };
+
+bool is_open(const domain::Delegation& d) {
+  return d.status == domain::DelegationStatus::open;
+}
+bool is_open(const domain::Concern& c) {
+  return c.status == domain::ConcernStatus::open;
+}
+
+// "resolved 2026-11-20: talked it through", how a concern or delegation closed.
+std::string how_it_closed(std::string_view status, const std::optional<domain::Date>& closed,
+                          const std::string& note) {
+  std::string text{status};
+  if (closed) text += " " + domain::format_date(*closed);
+  if (!note.empty()) text += ": " + shown(note);
+  return text;
+}
 
 void show_person(Context& ctx, const std::string& handle, const std::string& format) {
   auto db = ctx.open_for_reading(format == "json");
@@ -172,8 +210,8 @@ void show_person(Context& ctx, const std::string& handle, const std::string& for
     loaded.timeline = store.list_entries(filter);
     loaded.topics = store.list_topics(loaded.person.id, false);
     loaded.actions = store.list_actions(loaded.person.id, std::nullopt, false);
-    loaded.delegations = store.list_delegations(loaded.person.id, false);
-    loaded.concerns = store.list_concerns(loaded.person.id, false);
+    loaded.delegations = store.list_delegations(loaded.person.id, true);
+    loaded.concerns = store.list_concerns(loaded.person.id, true);
     return loaded;
   });
   const auto& [person, timeline, topics, actions, delegations, concerns] = page;
@@ -191,46 +229,78 @@ void show_person(Context& ctx, const std::string& handle, const std::string& for
                                    {"owner", domain::name_of(action.owner)},
                                    {"text", action.text}});
     j["open_delegations"] = nlohmann::json::array();
-    for (const auto& d : delegations)
-      j["open_delegations"].push_back({{"id", d.id.value}, {"outcome", d.outcome}});
+    j["delegations"] = nlohmann::json::array();
+    for (const auto& d : delegations) {
+      if (is_open(d)) j["open_delegations"].push_back({{"id", d.id.value}, {"outcome", d.outcome}});
+      j["delegations"].push_back(delegation_json(d));
+    }
     j["open_concerns"] = nlohmann::json::array();
-    for (const auto& c : concerns)
-      j["open_concerns"].push_back({{"id", c.id.value}, {"text", c.text}});
+    j["concerns"] = nlohmann::json::array();
+    for (const auto& c : concerns) {
+      if (is_open(c)) j["open_concerns"].push_back({{"id", c.id.value}, {"text", c.text}});
+      j["concerns"].push_back(concern_json(c));
+    }
     print_json(ctx.out, j);
     return;
   }
 
   auto& out = ctx.out;
-  out << bold(ctx, person.handle) << (person.name.empty() ? "" : " — " + person.name)
+  out << bold(ctx, person.handle) << (person.name.empty() ? "" : " — " + shown(person.name))
       << (person.archived ? " (archived)" : "") << "\n";
   out << "  relation  " << relation_text(person) << "\n";
   out << "  1:1s      " << slot_text(ctx, person) << "\n";
   out << "  since     " << domain::format_date(person.since) << "\n";
   for (const auto& away : person.away)
     out << "  away      " << domain::format_date(away.from) << " to "
-        << domain::format_date(away.to) << (away.reason.empty() ? "" : " (" + away.reason + ")")
-        << "\n";
+        << domain::format_date(away.to)
+        << (away.reason.empty() ? "" : " (" + shown(away.reason) + ")") << "\n";
   if (!topics.empty()) {
     out << "\nOpen talking points\n";
-    for (const auto& topic : topics) out << fmt::format("  #{} {}\n", topic.id.value, topic.text);
+    for (const auto& topic : topics)
+      out << fmt::format("  #{} {}\n", topic.id.value, shown(topic.text));
   }
   if (!actions.empty()) {
     out << "\nOpen actions\n";
     for (const auto& action : actions)
       out << fmt::format("  #{} [{}] {}\n", action.id.value,
-                         action.owner == domain::Owner::me ? "mine" : "theirs", action.text);
+                         action.owner == domain::Owner::me ? "mine" : "theirs", shown(action.text));
   }
-  if (!delegations.empty()) {
+  const auto open_delegations = std::count_if(delegations.begin(), delegations.end(),
+                                              [](const auto& d) { return is_open(d); });
+  if (open_delegations > 0) {
     out << "\nOpen delegations\n";
-    for (const auto& d : delegations) out << fmt::format("  #{} {}\n", d.id.value, d.outcome);
+    for (const auto& d : delegations)
+      if (is_open(d)) out << fmt::format("  #{} {}\n", d.id.value, shown(d.outcome));
   }
-  if (!concerns.empty()) {
+  const auto open_concerns =
+      std::count_if(concerns.begin(), concerns.end(), [](const auto& c) { return is_open(c); });
+  if (open_concerns > 0) {
     out << "\nOpen concerns\n";
-    for (const auto& c : concerns) out << fmt::format("  #{} {}\n", c.id.value, c.text);
+    for (const auto& c : concerns)
+      if (is_open(c)) out << fmt::format("  #{} {}\n", c.id.value, shown(c.text));
+  }
+  if (static_cast<std::size_t>(open_delegations) < delegations.size()) {
+    out << "\nClosed delegations\n";
+    for (const auto& d : delegations)
+      if (!is_open(d))
+        out << fmt::format("  #{} {} [{}]\n", d.id.value, shown(d.outcome),
+                           how_it_closed(domain::name_of(d.status), d.closed, d.close_note));
+  }
+  if (static_cast<std::size_t>(open_concerns) < concerns.size()) {
+    out << "\nClosed concerns\n";
+    for (const auto& c : concerns)
+      if (!is_open(c))
+        out << fmt::format("  #{} {} [{}]\n", c.id.value, shown(c.text),
+                           how_it_closed(domain::name_of(c.status), c.closed, c.close_note));
   }
   out << "\nTimeline\n";
   if (timeline.empty()) out << "  nothing logged yet\n";
   for (const auto& entry : timeline) print_entry(out, entry);
+}
+
+std::string away_text(const domain::TimeAway& away) {
+  return domain::format_date(away.from) + " to " + domain::format_date(away.to) +
+         (away.reason.empty() ? "" : " (" + shown(away.reason) + ")");
 }
 
 void mark_away(Context& ctx, const std::string& handle, const std::string& from_text,
@@ -239,13 +309,60 @@ void mark_away(Context& ctx, const std::string& handle, const std::string& from_
   away.from = parse_user_date(ctx, from_text, domain::DateDirection::future);
   away.to = parse_user_date(ctx, to_text, domain::DateDirection::future);
   domain::check_time_away(away);
-  domain::check_text(reason, "the reason");
-  away.reason = reason;
+  away.reason = text_argument(ctx, reason, "--reason");
   change_and_confirm(ctx, unknown_person(handle), [&](storage::Store& store) {
     const Person person = require_person(store, handle);
-    store.add_time_away(person.id, away);
-    return person.handle + " is away " + domain::format_date(away.from) + " to " +
-           domain::format_date(away.to) + "; no 1:1 is due then";
+    domain::check_no_overlap(person.away, away);
+    const auto id = store.add_time_away(person.id, away);
+    return fmt::format("{} is away {} to {} (time away {}); no 1:1 is due then", person.handle,
+                       domain::format_date(away.from), domain::format_date(away.to), id.value);
+  });
+}
+
+void list_time_away(Context& ctx, const std::string& handle) {
+  auto db = ctx.open_for_reading();
+  if (!db) return;
+  storage::Store store{*db};
+  const Person person = db->read([&] { return require_person(store, handle); });
+  if (person.away.empty()) {
+    ctx.out << person.handle << " has no time away recorded.\n";
+    return;
+  }
+  ctx.out << "Time away of " << person.handle << " (cancel one with `mgr person away "
+          << person.handle << " --cancel ID`)\n";
+  for (const auto& away : person.away)
+    ctx.out << fmt::format("  {:>4}  {}\n", away.id.value, away_text(away));
+}
+
+void cancel_time_away(Context& ctx, const std::string& handle, const std::string& id_text) {
+  const domain::AwayId id{domain::parse_id_number(id_text, "time away")};
+  change_and_confirm(ctx, unknown_person(handle), [&](storage::Store& store) {
+    const Person person = require_person(store, handle);
+    const auto found = std::find_if(person.away.begin(), person.away.end(),
+                                    [&](const domain::TimeAway& away) { return away.id == id; });
+    if (found == person.away.end())
+      throw UsageError(fmt::format("{} has no time away {}", person.handle, id.value),
+                       "see `mgr person away " + person.handle + "`");
+    store.remove_time_away(person.id, id);
+    return fmt::format("cancelled time away {} of {}: {}", id.value, person.handle,
+                       away_text(*found));
+  });
+}
+
+void rename_person(Context& ctx, const std::string& handle, const std::string& new_handle_text) {
+  const std::string new_handle = domain::parse_handle(new_handle_text);
+  change_and_confirm(ctx, unknown_person(handle), [&](storage::Store& store) {
+    Person person = require_person(store, handle);
+    if (person.handle == new_handle)
+      throw UsageError(person.handle + " is already called " + util::quoted(new_handle));
+    if (store.find_person(new_handle))
+      throw UsageError("a person with handle " + util::quoted(new_handle) + " already exists",
+                       "pick another handle");
+    const std::string old_handle = person.handle;
+    person.handle = new_handle;
+    store.update_person(person);
+    return "renamed " + old_handle + " to " + new_handle +
+           "; everything about them follows the new handle";
   });
 }
 
@@ -266,14 +383,14 @@ void register_person_commands(CLI::App& app, CommandTable& table, Context& ctx) 
   person->require_subcommand(1);
 
   struct State {
-    std::string handle, format = "text", from, to, reason;
+    std::string handle, new_handle, format = "text", from, to, reason, cancel;
     bool all = false;
     PersonOptions add_options, edit_options;
   };
   auto state = std::make_shared<State>();
 
   auto* add = person->add_subcommand("add", "Add a person (default: a report with weekly 1:1s)");
-  add->add_option("handle", state->handle, "Short name, e.g. alice")->required();
+  add->add_option("HANDLE", state->handle, "Short name, e.g. alice")->required();
   state->add_options.add_to(add);
   table.add(add, [&ctx, state] { add_person(ctx, state->handle, state->add_options); });
 
@@ -284,30 +401,48 @@ void register_person_commands(CLI::App& app, CommandTable& table, Context& ctx) 
 
   auto* show =
       person->add_subcommand("show", "A person's profile and everything logged about them");
-  show->add_option("handle", state->handle, "Handle")->required();
+  show->add_option("HANDLE", state->handle, "Who")->required();
   add_format_option(show, state->format, {"text", "json"});
   table.add(show, [&ctx, state] { show_person(ctx, state->handle, state->format); });
 
   auto* edit = person->add_subcommand("edit", "Change a person (same options as add)");
-  edit->add_option("handle", state->handle, "Handle")->required();
+  edit->add_option("HANDLE", state->handle, "Who")->required();
   state->edit_options.add_to(edit);
   table.add(edit, [&ctx, state] { edit_person(ctx, state->handle, state->edit_options); });
 
-  auto* away = person->add_subcommand("away", "Record time away: no 1:1 is due while away");
-  away->add_option("handle", state->handle, "Handle")->required();
-  away->add_option("--from", state->from, "First day away")->required();
-  away->add_option("--to", state->to, "Last day away")->required();
-  away->add_option("--reason", state->reason, "Why, e.g. vacation");
+  auto* rename =
+      person->add_subcommand("rename", "Give someone a new handle; everything about them follows");
+  rename->add_option("HANDLE", state->handle, "Their handle now")->required();
+  rename->add_option("NEW_HANDLE", state->new_handle, "Their new handle")->required();
+  table.add(rename, [&ctx, state] { rename_person(ctx, state->handle, state->new_handle); });
+
+  auto* away = person->add_subcommand(
+      "away", "Record time away (no 1:1 is due while away), list it, or --cancel one");
+  away->add_option("HANDLE", state->handle, "Who")->required();
+  auto* from = away->add_option("--from", state->from, "First day away")->type_name("DATE");
+  auto* to = away->add_option("--to", state->to, "Last day away")->type_name("DATE");
+  from->needs(to);
+  to->needs(from);
+  auto* reason = away->add_option("--reason", state->reason, "Why, e.g. vacation (- reads stdin)")
+                     ->type_name("TEXT")
+                     ->needs(from);
+  away->add_option("--cancel", state->cancel, "Remove the time away with this id")
+      ->type_name("ID")
+      ->excludes(from)
+      ->excludes(to)
+      ->excludes(reason);
   table.add(away, [&ctx, state] {
+    if (!state->cancel.empty()) return cancel_time_away(ctx, state->handle, state->cancel);
+    if (state->from.empty()) return list_time_away(ctx, state->handle);
     mark_away(ctx, state->handle, state->from, state->to, state->reason);
   });
 
   auto* archive = person->add_subcommand("archive", "Archive someone who left the team");
-  archive->add_option("handle", state->handle, "Handle")->required();
+  archive->add_option("HANDLE", state->handle, "Who")->required();
   table.add(archive, [&ctx, state] { set_archived(ctx, state->handle, true); });
 
   auto* restore = person->add_subcommand("restore", "Bring an archived person back");
-  restore->add_option("handle", state->handle, "Handle")->required();
+  restore->add_option("HANDLE", state->handle, "Who")->required();
   table.add(restore, [&ctx, state] { set_archived(ctx, state->handle, false); });
 }
 

@@ -12,7 +12,7 @@
 #include "mail/message.hpp"
 #include "mail/transport.hpp"
 #include "util/file_lock.hpp"
-#include "util/safe_text.hpp"
+#include "util/text.hpp"
 
 namespace mgr::cli {
 

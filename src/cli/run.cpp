@@ -1,10 +1,15 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
 #include "cli/context.hpp"
 #include "domain/errors.hpp"
 #include "domain/model.hpp"
 #include "domain/parse.hpp"
+#include "util/text.hpp"
 #include "util/version.hpp"
 
 namespace mgr::cli {
@@ -12,21 +17,13 @@ namespace mgr::cli {
 namespace {
 
 // Errors often quote what the user typed; control characters in it (a newline, an escape
-// sequence) are shown escaped so the message stays one line and cannot drive the terminal.
+// sequence, a C1 control) are shown escaped so the message stays one line and cannot drive the
+// terminal. A message is cut at a length no real one reaches, in case some path quoted input
+// whole.
 std::string printable(const std::string& text) {
-  std::string shown;
-  for (char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (c == '\n')
-      shown += "\\n";
-    else if (c == '\t')
-      shown += "\\t";
-    else if (byte < 0x20 || byte == 0x7f)
-      shown += fmt::format("\\x{:02x}", byte);
-    else
-      shown += c;
-  }
-  return shown;
+  constexpr std::size_t k_longest_message = 600;
+  return util::escape_controls(util::truncate_to_width(text, k_longest_message),
+                               util::Newlines::escape);
 }
 
 void print_error(std::ostream& err, const std::string& what, const std::string& hint) {
@@ -34,24 +31,208 @@ void print_error(std::ostream& err, const std::string& what, const std::string& 
   if (!hint.empty()) err << "hint: " << printable(hint) << "\n";
 }
 
-// `mgr log typo …` would otherwise read as an unexpected argument; name the kind instead.
-void check_log_kind(int argc, const char* const* argv) {
-  for (int i = 1; i + 1 < argc; ++i) {
-    const std::string word = argv[i];
-    if (word == "--db" || word == "--config") {
-      ++i;
+// Words after `--` are text, whatever they look like. CLI11 2.1 hands them to the parent
+// command once a subcommand's required positionals are filled, so instead each such word is
+// marked, passed as an ordinary positional, and unmarked by every positional option.
+const std::string k_after_dashes = "\x01mgr-text\x01";
+
+std::string unmarked(std::string word) {
+  if (word.rfind(k_after_dashes, 0) == 0) word.erase(0, k_after_dashes.size());
+  return word;
+}
+
+bool is_help_word(const std::string& word) {
+  return word == "-h" || word == "--help" || word == "--version";
+}
+
+// A word CLI11 reads as an option: it starts with a dash that is not followed by a digit
+// (`-1h` and `-3d` are values) and is not a lone dash (standard input).
+bool looks_like_option(const std::string& word) {
+  if (word.size() < 2 || word.front() != '-') return false;
+  if (word == "--") return false;
+  return !(word[1] >= '0' && word[1] <= '9');
+}
+
+std::string command_path(const CLI::App* command) {
+  std::vector<std::string> names;
+  for (; command != nullptr; command = command->get_parent()) names.push_back(command->get_name());
+  std::string path;
+  for (auto name = names.rbegin(); name != names.rend(); ++name)
+    path += (path.empty() ? "" : " ") + *name;
+  return path;
+}
+
+std::vector<std::string> subcommand_names(CLI::App* command) {
+  std::vector<std::string> names;
+  for (const auto* sub : command->get_subcommands([](CLI::App*) { return true; }))
+    names.push_back(sub->get_name());
+  return names;
+}
+
+std::string joined(const std::vector<std::string>& names) {
+  std::string text;
+  for (const auto& name : names) text += (text.empty() ? "" : ", ") + name;
+  return text;
+}
+
+bool has_positionals(CLI::App* command) {
+  const auto positionals =
+      command->get_options([](const CLI::Option* option) { return option->get_positional(); });
+  return !positionals.empty();
+}
+
+// The option `name` as this command (or, since global options may follow the command, one of
+// its parents) knows it.
+const CLI::Option* find_option(const CLI::App* command, const std::string& name) {
+  for (; command != nullptr; command = command->get_parent())
+    if (const auto* option = command->get_option_no_throw(name)) return option;
+  return nullptr;
+}
+
+std::vector<std::string> option_names(const CLI::App* command) {
+  std::vector<std::string> names;
+  for (; command != nullptr; command = command->get_parent())
+    for (const auto* option : command->get_options())
+      for (const auto& name : option->get_lnames()) names.push_back("--" + name);
+  return names;
+}
+
+// Walks the words as CLI11 will, to name an unknown command or option the way a user thinks of
+// it: "unknown command 'histroy'; did you mean 'history'?", at every level. Returns the
+// command the words select.
+CLI::App* check_command_words(CLI::App& app, const std::vector<std::string>& words) {
+  if (std::any_of(words.begin(), words.end(), is_help_word)) return &app;
+  CLI::App* command = &app;
+  bool leaf = false;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string& word = words[i];
+    if (word == "--") break;
+    if (looks_like_option(word)) {
+      const std::string name = word.substr(0, word.find('='));
+      const auto* option = find_option(command, name);
+      if (option == nullptr) {
+        const auto close = domain::closest_match(name, option_names(command));
+        throw UsageError("unknown option " + util::quoted(name) + " for `" + command_path(command) +
+                             "`" + (close ? "; did you mean '" + *close + "'?" : ""),
+                         "run `" + command_path(command) + " --help` for its options");
+      }
+      if (option->get_items_expected_max() > 0 && name.size() == word.size()) ++i;
       continue;
     }
-    if (word.rfind('-', 0) == 0) continue;
-    if (word != "log") return;
-    const std::string kind = argv[i + 1];
-    if (kind.rfind('-', 0) == 0 || domain::enum_from_name<domain::EntryKind>(kind)) return;
-    auto close = domain::closest_match(kind, domain::enum_names<domain::EntryKind>());
-    throw UsageError("unknown kind '" + kind + "'",
-                     close ? "did you mean '" + *close + "'?"
-                           : "kinds: 1on1, feedback, concern, talk, delegate, checkin, ic, mgmt, "
-                             "learn, note");
+    if (leaf) continue;
+    const auto names = subcommand_names(command);
+    if (names.empty() || has_positionals(command)) {
+      leaf = true;
+      continue;
+    }
+    const auto subs =
+        command->get_subcommands([&](CLI::App* sub) { return sub->check_name(word); });
+    if (!subs.empty()) {
+      command = subs.front();
+      continue;
+    }
+    const auto close = domain::closest_match(word, names);
+    const bool is_log = command->get_name() == "log";
+    std::string what = std::string{is_log ? "unknown kind " : "unknown command "} +
+                       util::quoted(word) +
+                       (command == &app ? "" : " for `" + command_path(command) + "`");
+    if (close) what += "; did you mean '" + *close + "'?";
+    throw UsageError(what, std::string{is_log ? "kinds: " : "commands: "} + joined(names));
   }
+  if (!leaf && command->get_require_subcommand_min() > 0) {
+    const bool is_log = command->get_name() == "log";
+    throw UsageError(
+        "`" + command_path(command) + "` needs " + (is_log ? "a kind" : "a command"),
+        std::string{is_log ? "kinds: " : "commands: "} + joined(subcommand_names(command)));
+  }
+  return command;
+}
+
+// Settings every command shares, applied once the table is built: a repeatable option takes
+// exactly one value per use (so `--tag hiring "Debrief"` keeps the note), and positionals are
+// shown by their own upper-case names and take words after `--` as they are.
+void apply_shared_option_rules(CLI::App* command) {
+  for (auto* option : command->get_options()) {
+    if (option->get_positional()) {
+      option->type_name("");
+      option->transform([](std::string word) { return unmarked(std::move(word)); });
+    } else if (option->get_items_expected_max() > 1) {
+      option->allow_extra_args(false);
+    }
+  }
+  for (auto* sub : command->get_subcommands([](CLI::App*) { return true; }))
+    apply_shared_option_rules(sub);
+}
+
+std::string after_prefix(const std::string& text, const std::string& prefix) {
+  return text.rfind(prefix, 0) == 0 ? text.substr(prefix.size()) : std::string{};
+}
+
+// CLI11's own messages ("At Most 1 required but received 2", extras in reverse order, "A
+// subcommand is required") in mgr's words, naming the command and the option.
+UsageError clear_parse_error(const CLI::ParseError& error, const CLI::App& app,
+                             CLI::App* selected) {
+  const std::string message = error.what();
+  const std::string where = "`" + command_path(selected) + "`";
+  const std::string usage_hint = "run `" + command_path(selected) + " --help` for usage";
+  const auto option_label = [&](const std::string& name) {
+    const auto* option = find_option(selected, name);
+    if (option == nullptr || !option->get_positional()) return name;
+    return option->get_name();
+  };
+  if (dynamic_cast<const CLI::ExtrasError*>(&error) != nullptr) {
+    std::vector<std::string> extras;
+    for (const auto& word : app.remaining(true)) extras.push_back(unmarked(word));
+    std::string listed;
+    for (std::size_t i = 0; i < extras.size() && i < 5; ++i)
+      listed += (listed.empty() ? "" : ", ") + util::quoted(extras[i], 40);
+    if (extras.size() > 5) listed += fmt::format(" and {} more", extras.size() - 5);
+    return UsageError(
+        fmt::format("unexpected argument{} for {}: {}", extras.size() == 1 ? "" : "s", where,
+                    listed.empty() ? util::quoted(message) : listed),
+        "text that starts with '-' goes after `--`; quote text with spaces; " + usage_hint);
+  }
+  if (dynamic_cast<const CLI::ArgumentMismatch*>(&error) != nullptr) {
+    const std::string name = message.substr(0, message.find(':'));
+    if (message.find("At Most") != std::string::npos)
+      return UsageError(option_label(name) + " was given more than once; it takes one value",
+                        usage_hint);
+    return UsageError(option_label(name) + " needs a value", usage_hint);
+  }
+  if (dynamic_cast<const CLI::RequiredError*>(&error) != nullptr) {
+    std::string name = message.substr(0, message.rfind(" is required"));
+    if (const auto* option = find_option(selected, name);
+        option != nullptr && !option->get_positional())
+      name += " " + option->get_type_name();
+    return UsageError(where + " needs " + name, usage_hint);
+  }
+  if (dynamic_cast<const CLI::ExcludesError*>(&error) != nullptr) {
+    const auto at = message.find(" excludes ");
+    return UsageError(
+        message.substr(0, at) + " and " + message.substr(at + 10) + " cannot be used together",
+        usage_hint);
+  }
+  if (dynamic_cast<const CLI::RequiresError*>(&error) != nullptr) {
+    const auto at = message.find(" requires ");
+    return UsageError(message.substr(0, at) + " only works with " + message.substr(at + 10),
+                      usage_hint);
+  }
+  if (dynamic_cast<const CLI::ValidationError*>(&error) != nullptr) {
+    // "--format: xml not in {text,json}"
+    const auto colon = message.find(": ");
+    const auto not_in = message.find(" not in {", colon);
+    if (colon != std::string::npos && not_in != std::string::npos) {
+      std::string choices = message.substr(not_in + 9);
+      if (!choices.empty() && choices.back() == '}') choices.pop_back();
+      std::replace(choices.begin(), choices.end(), ',', '|');
+      return UsageError("invalid " + message.substr(0, colon) + " " +
+                            util::quoted(message.substr(colon + 2, not_in - colon - 2)),
+                        "use " + choices);
+    }
+  }
+  if (auto value = after_prefix(message, "Could not convert: "); !value.empty())
+    return UsageError("invalid value " + util::quoted(value), usage_hint);
+  return UsageError(util::truncate_to_width(message, 200), usage_hint);
 }
 
 const char* k_footer = R"(Environment:
@@ -61,22 +242,22 @@ const char* k_footer = R"(Environment:
   TZ          your time zone when the config sets none
   MGR_SMTP_PASSWORD  the SMTP password when the config names no file or command
   NO_COLOR    no colour in the output
+  VISUAL, EDITOR  the editor of --edit (else vi)
 
 Exit codes: 0 success, 1 failure, 2 invalid input, 75 temporary failure (retry later).)";
 
-}  // namespace
-
-int run(int argc, const char* const* argv, Environment environment, std::ostream& out,
-        std::ostream& err) {
-  Context ctx{std::move(environment), out, err};
+int parse_and_run(const std::vector<std::string>& words, Context& ctx) {
+  auto& out = ctx.out;
+  auto& err = ctx.err;
   CLI::App app{"mgr - habits of a first-time engineering manager, kept in one local SQLite file",
                "mgr"};
-  app.footer(k_footer);
   app.require_subcommand(1);
   app.fallthrough();  // global options are accepted after the command name too
   app.set_version_flag("--version", std::string{"mgr "} + k_version);
-  app.add_option("--db", ctx.db_option, "Database file (else MGR_DB, else the XDG data folder)");
-  app.add_option("--config", ctx.config_option, "Config file (else MGR_CONFIG, else XDG config)");
+  app.add_option("--db", ctx.db_option, "Database file (else MGR_DB, else the XDG data folder)")
+      ->type_name("PATH");
+  app.add_option("--config", ctx.config_option, "Config file (else MGR_CONFIG, else XDG config)")
+      ->type_name("PATH");
   app.add_flag("--no-color", ctx.no_color, "Never colour the output");
 
   CommandTable table;
@@ -96,10 +277,26 @@ int run(int argc, const char* const* argv, Environment environment, std::ostream
   register_demo_commands(app, table, ctx);
   register_backup_commands(app, table, ctx);
   register_doctor_commands(app, table, ctx);
+  // Set after the commands exist, which copy their parent's footer: only `mgr --help` has it.
+  app.footer(k_footer);
+  apply_shared_option_rules(&app);
 
+  // CLI11 takes the words in reverse order.
+  std::vector<std::string> reversed;
+  bool text_only = false;
+  for (const auto& word : words) {
+    if (word == "--" && !text_only) {
+      text_only = true;
+      continue;
+    }
+    reversed.push_back(text_only ? k_after_dashes + word : word);
+  }
+  std::reverse(reversed.begin(), reversed.end());
+
+  CLI::App* selected = &app;
   try {
-    check_log_kind(argc, argv);
-    app.parse(argc, argv);
+    selected = check_command_words(app, words);
+    app.parse(reversed);
   } catch (const CLI::CallForHelp&) {
     out << app.help();
     return 0;
@@ -110,7 +307,8 @@ int run(int argc, const char* const* argv, Environment environment, std::ostream
     out << version.what() << "\n";
     return 0;
   } catch (const CLI::ParseError& error) {
-    print_error(err, error.what(), "run `mgr --help` (or `mgr COMMAND --help`) for usage");
+    const auto clear = clear_parse_error(error, app, selected);
+    print_error(err, clear.what(), clear.hint());
     return static_cast<int>(ExitCode::usage);
   } catch (const Error& error) {
     print_error(err, error.what(), error.hint());
@@ -125,7 +323,6 @@ int run(int argc, const char* const* argv, Environment environment, std::ostream
     }
     if (table.selected_settings() == CommandTable::Settings::resolved_first) ctx.resolve();
     (*command)();
-    out.flush();
     return 0;
   } catch (const Error& error) {
     out.flush();
@@ -136,6 +333,34 @@ int run(int argc, const char* const* argv, Environment environment, std::ostream
     print_error(err, error.what(), "");
     return static_cast<int>(ExitCode::failure);
   }
+}
+
+}  // namespace
+
+int run(int argc, const char* const* argv, Environment environment, std::istream& in,
+        std::ostream& out, std::ostream& err) {
+  Context ctx{std::move(environment), in, out, err};
+  const std::vector<std::string> words(argv + std::min(argc, 1), argv + argc);
+  const int code = parse_and_run(words, ctx);
+  // What was printed is only delivered once it is flushed: a full disk or a closed pipe shows
+  // here, and a command whose output was lost has failed.
+  errno = 0;
+  out.flush();
+  if (out.fail() && code == 0) {
+    const int error_number = errno;
+    const std::string why =
+        error_number != 0 ? std::string{": "} + std::strerror(error_number) : "";
+    // After a commit the user must not be left guessing whether the change happened.
+    if (ctx.committed)
+      print_error(err, "the change was saved, but its confirmation could not be written" + why,
+                  "see it with `mgr undo --dry-run`; check the disk or pipe standard output "
+                  "goes to");
+    else
+      print_error(err, "could not write the output" + why,
+                  "check that the disk or the pipe standard output goes to can take it");
+    return static_cast<int>(ExitCode::failure);
+  }
+  return code;
 }
 
 }  // namespace mgr::cli

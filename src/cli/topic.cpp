@@ -1,4 +1,4 @@
-// mgr topic add|list|done|drop: talking points for upcoming 1:1s.
+// mgr topic add|list|edit|done|drop: talking points for upcoming 1:1s.
 #include <fmt/format.h>
 
 #include "cli/common.hpp"
@@ -13,8 +13,8 @@ namespace {
 using domain::TopicId;
 using domain::TopicStatus;
 
-void add_topic(Context& ctx, const std::string& handle, const std::vector<std::string>& words) {
-  const std::string text = join_text(words, "");
+void add_topic(Context& ctx, const std::string& handle, const NoteInput& input) {
+  const std::string text = input.read(ctx);
   if (text.empty()) throw UsageError("`mgr topic add` needs the TEXT of the talking point");
   change_and_confirm(ctx, unknown_person(handle), [&](storage::Store& store) {
     const auto person = require_person(store, handle);
@@ -31,10 +31,32 @@ void list_topics(Context& ctx, const std::string& handle, bool all, const std::s
       db->read([&] { return store.list_topics(optional_person_id(store, handle), all); });
   print_list(ctx, format, topics, topic_json, "No open talking points.", [&](const auto& topic) {
     ctx.out << fmt::format("#{} {} {} {}{}\n", topic.id.value, domain::format_date(topic.created),
-                           topic.person, topic.text,
+                           topic.person, shown(topic.text),
                            topic.status == TopicStatus::open
                                ? ""
                                : fmt::format(" ({})", domain::name_of(topic.status)));
+  });
+}
+
+void edit_topic(Context& ctx, const std::string& id_text, const NoteInput& input) {
+  const auto id = domain::parse_id<TopicId>(id_text, "talking point");
+  if (input.words.empty() && !input.edit)
+    throw UsageError("`mgr topic edit` needs the new TEXT",
+                     "or --edit to change it in your editor");
+  std::string current;
+  if (input.edit) {
+    // The editor opens on the text as it is; the database is not held while it runs.
+    auto db = ctx.open_for_reading(true);
+    if (!db) throw UsageError(unknown_item("talking point", id.value));
+    storage::Store store{*db};
+    current = db->read([&] { return require_topic(store, id).text; });
+  }
+  const std::string text = input.read(ctx, current);
+  if (text.empty()) throw UsageError("a talking point needs its text", "drop it instead");
+  change_and_confirm(ctx, unknown_item("talking point", id.value), [&](storage::Store& store) {
+    require_topic(store, id);
+    store.update_topic_text(id, text);
+    return fmt::format("talking point #{} now reads: {}", id.value, shown(text));
   });
 }
 
@@ -52,7 +74,7 @@ void close_topic(Context& ctx, const std::string& id_text, TopicStatus status) {
 void register_topic_commands(CLI::App& app, CommandTable& table, Context& ctx) {
   struct State {
     std::string handle, id, format = "text";
-    std::vector<std::string> words;
+    NoteInput text;
     bool all = false;
   };
   auto s = std::make_shared<State>();
@@ -60,21 +82,26 @@ void register_topic_commands(CLI::App& app, CommandTable& table, Context& ctx) {
   auto* topic = app.add_subcommand("topic", "Talking points for upcoming 1:1s");
   topic->require_subcommand(1);
   auto* add = topic->add_subcommand("add", "Add a talking point for someone's next 1:1");
-  add->add_option("handle", s->handle, "Who")->required();
-  add->add_option("text", s->words, "The talking point")->required();
-  table.add(add, [&ctx, s] { add_topic(ctx, s->handle, s->words); });
+  add->add_option("HANDLE", s->handle, "Who")->required();
+  s->text.add_to(add, "The talking point", false);
+  table.add(add, [&ctx, s] { add_topic(ctx, s->handle, s->text); });
 
   auto* list = topic->add_subcommand("list", "Open talking points (all with --all)");
-  list->add_option("handle", s->handle, "Only this person's");
+  list->add_option("HANDLE", s->handle, "Only this person's");
   list->add_flag("--all", s->all, "Include done and dropped ones");
   add_format_option(list, s->format, {"text", "json"});
   table.add(list, [&ctx, s] { list_topics(ctx, s->handle, s->all, s->format); });
+
+  auto* edit = topic->add_subcommand("edit", "Change the text of a talking point");
+  edit->add_option("ID", s->id, "The talking point's id")->required();
+  s->text.add_to(edit, "The new text", false);
+  table.add(edit, [&ctx, s] { edit_topic(ctx, s->id, s->text); });
 
   for (const auto& [name, status, help] :
        {std::tuple{"done", TopicStatus::done, "Mark a talking point done"},
         std::tuple{"drop", TopicStatus::dropped, "Drop a talking point"}}) {
     auto* command = topic->add_subcommand(name, help);
-    command->add_option("id", s->id, "Talking point id")->required();
+    command->add_option("ID", s->id, "The talking point's id")->required();
     table.add(command, [&ctx, s, st = status] { close_topic(ctx, s->id, st); });
   }
 }

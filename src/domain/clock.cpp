@@ -1,7 +1,10 @@
 #include "domain/clock.hpp"
 
+#include <vector>
+
 #include "domain/errors.hpp"
 #include "domain/parse.hpp"
+#include "util/text.hpp"
 
 namespace mgr::domain {
 
@@ -17,7 +20,7 @@ const date::time_zone* find_zone(std::string_view name) {
   try {
     return date::locate_zone(std::string{name});
   } catch (const std::exception&) {
-    throw UsageError("unknown time zone '" + std::string{name} + "'",
+    throw UsageError("unknown time zone " + util::quoted(name),
                      "use an IANA name such as Europe/Berlin or America/New_York");
   }
 }
@@ -34,21 +37,75 @@ const date::time_zone* system_zone() {
 
 }  // namespace
 
-const date::time_zone* resolve_zone(const std::string& configured, const char* tz_env) {
-  if (!configured.empty()) return find_zone(configured);
-  if (tz_env != nullptr && *tz_env != '\0') {
-    std::string_view name{tz_env};
-    if (name.front() == ':') name.remove_prefix(1);  // POSIX allows TZ=:Area/City
-    // TZ may also name a zone file: TZ=:/etc/localtime (the system zone, a common setting) or
-    // a path into the zoneinfo tree such as /usr/share/zoneinfo/Europe/Berlin.
-    if (name == "/etc/localtime") return system_zone();
-    static constexpr std::string_view k_zoneinfo = "/zoneinfo/";
-    if (const auto at = name.find(k_zoneinfo);
-        !name.empty() && name.front() == '/' && at != std::string_view::npos)
-      name.remove_prefix(at + k_zoneinfo.size());
-    return find_zone(name);
+namespace {
+
+// A POSIX rule such as `CET-1CEST,M3.5.0,M10.5.0/3` or `EST5EDT`: a zone abbreviation (three
+// or more letters, or <...>) followed by an offset. Not a zone name mgr can look up.
+bool looks_like_posix_rule(std::string_view text) {
+  std::size_t at = 0;
+  if (!text.empty() && text.front() == '<') {
+    at = text.find('>');
+    if (at == std::string_view::npos) return false;
+    ++at;
+  } else {
+    while (at < text.size() &&
+           ((text[at] >= 'A' && text[at] <= 'Z') || (text[at] >= 'a' && text[at] <= 'z')))
+      ++at;
+    if (at < 3) return false;
   }
-  return system_zone();
+  if (at < text.size() && (text[at] == '+' || text[at] == '-')) ++at;
+  return at < text.size() && text[at] >= '0' && text[at] <= '9';
+}
+
+std::vector<std::string> zone_names() {
+  std::vector<std::string> names;
+  for (const auto& zone : date::get_tzdb().zones) names.emplace_back(zone.name());
+  return names;
+}
+
+}  // namespace
+
+ZoneChoice choose_zone(const std::string& configured, const char* tz_env) {
+  if (!configured.empty()) return {find_zone(configured), {}};
+  if (tz_env == nullptr || *tz_env == '\0') return {system_zone(), {}};
+  const std::string_view as_set{tz_env};
+  std::string_view name = as_set;
+  if (name.front() == ':') name.remove_prefix(1);  // POSIX allows TZ=:Area/City
+  // TZ may also name a zone file: TZ=:/etc/localtime (the system zone, a common setting) or a
+  // path into the zoneinfo tree such as /usr/share/zoneinfo/Europe/Berlin. Any other path is
+  // not a zone mgr can name.
+  if (name == "/etc/localtime") return {system_zone(), {}};
+  if (!name.empty() && name.front() == '/') {
+    static constexpr std::string_view k_zoneinfo = "/zoneinfo/";
+    const auto at = name.find(k_zoneinfo);
+    if (at == std::string_view::npos)
+      throw UsageError(
+          "TZ names the file " + util::quoted(as_set) + ", which is not in a zoneinfo folder",
+          "set TZ to a zone name such as Europe/Berlin, or `timezone` in the config");
+    name.remove_prefix(at + k_zoneinfo.size());
+  }
+  try {
+    return {date::locate_zone(std::string{name}), {}};
+  } catch (const std::exception&) {
+  }
+  // A POSIX rule is a legal TZ that mgr cannot use for dates years apart (it has no history):
+  // the system zone stands in, with a word, rather than making every command fail.
+  if (looks_like_posix_rule(name)) {
+    const auto* fallback = system_zone();
+    return {fallback, "TZ=" + util::quoted(as_set) +
+                          " is a POSIX rule, not a zone name; using the system zone " +
+                          fallback->name() +
+                          " (set `timezone` in the config, or TZ=Area/City, to choose)"};
+  }
+  const auto close = closest_match(name, zone_names());
+  throw UsageError("unknown time zone " + util::quoted(name) + " in TZ",
+                   close ? "did you mean '" + *close + "'? (or set `timezone` in the config)"
+                         : "set TZ to an IANA name such as Europe/Berlin, or `timezone` in the "
+                           "config");
+}
+
+const date::time_zone* resolve_zone(const std::string& configured, const char* tz_env) {
+  return choose_zone(configured, tz_env).zone;
 }
 
 namespace {
@@ -84,13 +141,16 @@ long parse_wall_time(std::string_view s) {
 
 Instant parse_now(std::string_view text, const date::time_zone* zone) {
   auto bad = [&]() {
-    return UsageError("invalid MGR_NOW '" + std::string{text} + "'",
+    return UsageError("invalid MGR_NOW " + util::quoted(text),
                       "use YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] or RFC 3339 such as "
                       "2026-11-26T09:00:00Z");
   };
   if (text.size() < 10) throw bad();
   auto day = parse_iso_date(text.substr(0, 10));
   if (!day) throw bad();
+  if (!in_supported_years(*day))
+    throw UsageError("invalid MGR_NOW " + util::quoted(text) +
+                     ": the year is outside 1900 to 2999");
   date::local_seconds local_midnight{*day};
   if (text.size() == 10) {
     return zone->to_sys(local_midnight + std::chrono::hours{9}, date::choose::earliest);

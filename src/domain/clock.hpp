@@ -24,8 +24,18 @@ struct Clock {
   int days_since(Date day) const { return static_cast<int>((today() - day).count()); }
 };
 
-// The user's zone: the configured name, else TZ, else the system zone. Throws UsageError
-// naming an unknown zone.
+// The user's zone, and a warning when TZ could not be used as set.
+struct ZoneChoice {
+  const date::time_zone* zone = nullptr;
+  std::string warning;
+};
+
+// The user's zone: the configured name, else TZ, else the system zone. TZ may be a zone name
+// (optionally after ':') or a file in a zoneinfo folder; a POSIX rule such as
+// `CET-1CEST,M3.5.0,M10.5.0/3` falls back to the system zone with a warning. Throws UsageError
+// naming an unknown zone, or a file outside any zoneinfo folder.
+ZoneChoice choose_zone(const std::string& configured, const char* tz_env);
+// choose_zone's zone alone.
 const date::time_zone* resolve_zone(const std::string& configured, const char* tz_env);
 
 // A zone given on the command line or in the database.

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "domain/errors.hpp"
+#include "util/text.hpp"
 
 namespace mgr::domain {
 
@@ -62,30 +63,49 @@ std::optional<Date> parse_iso_date(std::string_view text) {
   return Date{day};
 }
 
+// Dates outside these years are typos (or an attack on the schedule arithmetic), never a day a
+// manager means.
+bool in_supported_years(Date day) {
+  constexpr int k_first_year = 1900;
+  constexpr int k_last_year = 2999;
+  const auto year = static_cast<int>(date::year_month_day{day}.year());
+  return year >= k_first_year && year <= k_last_year;
+}
+
 Date parse_date(std::string_view text, Date today, DateDirection direction) {
   auto bad = [&]() {
-    return UsageError("invalid date '" + std::string{text} + "'",
-                      "use YYYY-MM-DD, today, yesterday, tomorrow, mon..sun, -3d or +3d");
+    return UsageError("invalid date " + util::quoted(text),
+                      "use YYYY-MM-DD, today, yesterday, tomorrow, mon..sun, -3d, +3d, -2w or +2w");
   };
-  if (auto iso = parse_iso_date(text)) return *iso;
+  const auto supported = [&](Date day) {
+    if (!in_supported_years(day))
+      throw UsageError("invalid date " + util::quoted(text) + ": " + format_date(day) +
+                           " is outside the years 1900 to 2999",
+                       "use a date between 1900-01-01 and 2999-12-31");
+    return day;
+  };
+  if (auto iso = parse_iso_date(text)) return supported(*iso);
   const std::string lowered = to_lower(text);
-  if (lowered == "today") return today;
-  if (lowered == "yesterday") return today - date::days{1};
-  if (lowered == "tomorrow") return today + date::days{1};
+  if (lowered == "today") return supported(today);
+  if (lowered == "yesterday") return supported(today - date::days{1});
+  if (lowered == "tomorrow") return supported(today + date::days{1});
   if (auto day = weekday_from(lowered)) {
     const date::weekday current{today};
-    if (direction == DateDirection::past) return today - (current - *day);
-    return today + (*day - current);
+    if (direction == DateDirection::past) return supported(today - (current - *day));
+    return supported(today + (*day - current));
   }
+  // -3d, +3d, -2w, +2w; -0d is today. A leading zero before other digits ("+03d") is refused:
+  // it is almost certainly a typo.
   if (lowered.size() >= 3 && (lowered.front() == '-' || lowered.front() == '+') &&
-      lowered.back() == 'd') {
+      (lowered.back() == 'd' || lowered.back() == 'w')) {
     std::string_view digits = std::string_view{lowered}.substr(1, lowered.size() - 2);
-    // A leading zero (and so -0d) is refused: it is almost certainly a typo.
-    if (digits.empty() || digits.front() == '0') throw bad();
-    auto count = bounded_number(digits, 36600);
+    if (digits.empty() || (digits.front() == '0' && digits.size() > 1)) throw bad();
+    auto count = bounded_number(digits, 366000);
     if (!count) throw bad();
+    if (lowered.back() == 'w') *count *= 7;
+    if (*count > 366000) throw bad();
     date::days offset{lowered.front() == '-' ? -*count : *count};
-    return today + offset;
+    return supported(today + offset);
   }
   throw bad();
 }
@@ -111,10 +131,64 @@ std::string format_day(Date day) {
   return date::format("%a %Y-%m-%d", day);
 }
 
+namespace {
+
+// One number and its unit in a duration: "1.5h", "30m", "90min", or a bare "30" after hours.
+struct DurationPart {
+  std::string_view whole;
+  std::string_view fraction;  // after a '.'; empty when none
+  bool has_fraction = false;
+  std::string_view unit;
+};
+
+bool is_hours_unit(std::string_view unit) {
+  return unit == "h" || unit == "hr" || unit == "hrs" || unit == "hour" || unit == "hours";
+}
+
+bool is_minutes_unit(std::string_view unit) {
+  return unit == "m" || unit == "min" || unit == "mins" || unit == "minute" || unit == "minutes";
+}
+
+// "1h 30m" -> {1,h}, {30,m}; nothing when the text is not numbers with units, one space at
+// most between the parts and none inside one.
+std::optional<std::vector<DurationPart>> split_duration(std::string_view s) {
+  std::vector<DurationPart> parts;
+  std::size_t at = 0;
+  const auto digits_from = [&](std::size_t start) {
+    std::size_t end = start;
+    while (end < s.size() && is_digit(s[end])) ++end;
+    return end;
+  };
+  while (at < s.size()) {
+    if (!parts.empty() && s[at] == ' ') ++at;
+    DurationPart part;
+    std::size_t end = digits_from(at);
+    if (end == at) return std::nullopt;
+    part.whole = s.substr(at, end - at);
+    at = end;
+    if (at < s.size() && s[at] == '.') {
+      end = digits_from(at + 1);
+      if (end == at + 1) return std::nullopt;
+      part.has_fraction = true;
+      part.fraction = s.substr(at + 1, end - at - 1);
+      at = end;
+    }
+    end = at;
+    while (end < s.size() && s[end] >= 'a' && s[end] <= 'z') ++end;
+    part.unit = s.substr(at, end - at);
+    at = end;
+    parts.push_back(part);
+  }
+  return parts;
+}
+
+}  // namespace
+
 Minutes parse_duration(std::string_view text) {
   auto bad = [&](const std::string& why) {
-    return UsageError("invalid duration '" + std::string{text} + "': " + why,
-                      "use 45m, 1h, 1h30m, 1.5h or a number of minutes, up to 24h");
+    return UsageError("invalid duration " + util::quoted(text) + ": " + why,
+                      "use 45m, 90min, 1h, 1hr, 1h30m, 1h30, 1:30, 1.5h or a number of minutes, "
+                      "up to 24h");
   };
   const std::string lowered = to_lower(text);
   std::string_view s{lowered};
@@ -125,45 +199,55 @@ Minutes parse_duration(std::string_view text) {
     auto n = bounded_number(s, 100000);
     if (!n) throw bad("too long");
     minutes = static_cast<double>(*n);
-  } else if (auto h = s.find('h'); h != std::string_view::npos) {
-    std::string_view hours_part = s.substr(0, h);
-    std::string_view rest = s.substr(h + 1);
-    // Hours may be fractional ("1.5h"), but then no minutes may follow.
-    auto dot = hours_part.find('.');
-    double hours = 0;
-    if (dot == std::string_view::npos) {
-      auto n = bounded_number(hours_part, 1000);
-      if (!n) throw bad("not a duration");
-      hours = static_cast<double>(*n);
-    } else {
-      auto whole = hours_part.substr(0, dot);
-      auto frac = hours_part.substr(dot + 1);
-      if ((!whole.empty() && !all_digits(whole)) || !all_digits(frac) || frac.size() > 4 ||
-          !rest.empty())
-        throw bad("not a duration");
-      auto w = whole.empty() ? std::optional<long long>{0} : bounded_number(whole, 1000);
-      if (!w) throw bad("not a duration");
-      hours = static_cast<double>(*w) +
-              static_cast<double>(*bounded_number(frac, 9999)) / std::pow(10.0, frac.size());
-    }
-    minutes = hours * 60;
-    if (!rest.empty()) {
-      if (rest.back() != 'm') throw bad("not a duration");
-      auto m = bounded_number(rest.substr(0, rest.size() - 1), 59);
-      if (!m) throw bad("minutes after hours must be 0 to 59");
-      minutes += static_cast<double>(*m);
-    }
-  } else if (s.back() == 'm') {
-    auto m = bounded_number(s.substr(0, s.size() - 1), 100000);
-    if (!m) throw bad("not a duration");
-    minutes = static_cast<double>(*m);
+  } else if (const auto colon = s.find(':'); colon != std::string_view::npos) {
+    // H:MM, as a stopwatch shows it.
+    auto hours = colon >= 1 && colon <= 2 ? bounded_number(s.substr(0, colon), 99) : std::nullopt;
+    auto rest = s.size() - colon == 3 ? bounded_number(s.substr(colon + 1), 59) : std::nullopt;
+    if (!hours || !rest) throw bad("not a duration");
+    minutes = static_cast<double>(*hours * 60 + *rest);
   } else {
-    throw bad("not a duration");
+    const auto parts = split_duration(s);
+    if (!parts || parts->empty() || parts->size() > 2) throw bad("not a duration");
+    const auto& first = parts->front();
+    if (is_hours_unit(first.unit)) {
+      auto whole = bounded_number(first.whole, 1000);
+      if (!whole || first.fraction.size() > 4) throw bad("not a duration");
+      double hours = static_cast<double>(*whole);
+      if (first.has_fraction)
+        hours += static_cast<double>(*bounded_number(first.fraction, 9999)) /
+                 std::pow(10.0, static_cast<double>(first.fraction.size()));
+      minutes = hours * 60;
+      if (parts->size() == 2) {
+        // Hours may be fractional ("1.5h"), but then no minutes may follow.
+        const auto& second = (*parts)[1];
+        if (first.has_fraction || second.has_fraction ||
+            !(second.unit.empty() || is_minutes_unit(second.unit)))
+          throw bad("not a duration");
+        auto extra = bounded_number(second.whole, 59);
+        if (!extra) throw bad("minutes after hours must be 0 to 59");
+        minutes += static_cast<double>(*extra);
+      }
+    } else if (is_minutes_unit(first.unit) && parts->size() == 1 && !first.has_fraction) {
+      auto n = bounded_number(first.whole, 100000);
+      if (!n) throw bad("not a duration");
+      minutes = static_cast<double>(*n);
+    } else {
+      throw bad("not a duration");
+    }
   }
   const long rounded = std::lround(minutes);
   if (rounded <= 0) throw bad("must be more than zero");
   if (rounded > 24L * 60) throw bad("must be at most 24h");
   return Minutes{rounded};
+}
+
+bool looks_like_duration(std::string_view text) {
+  try {
+    parse_duration(text);
+    return true;
+  } catch (const UsageError&) {
+    return false;
+  }
 }
 
 std::string format_minutes(Minutes duration) {
@@ -186,7 +270,7 @@ bool is_valid_handle(std::string_view s) {
 std::string parse_handle(std::string_view text) {
   std::string lowered = to_lower(text);
   if (!is_valid_handle(lowered))
-    throw UsageError("invalid handle '" + std::string{text} + "'",
+    throw UsageError("invalid handle " + util::quoted(text),
                      "a handle is 1-32 characters: letters, digits, '.', '_' or '-', starting "
                      "with a letter or digit");
   return lowered;
@@ -194,8 +278,7 @@ std::string parse_handle(std::string_view text) {
 
 date::weekday parse_weekday(std::string_view text) {
   if (auto day = weekday_from(to_lower(text))) return *day;
-  throw UsageError("invalid day '" + std::string{text} + "'",
-                   "use mon, tue, wed, thu, fri, sat or sun");
+  throw UsageError("invalid day " + util::quoted(text), "use mon, tue, wed, thu, fri, sat or sun");
 }
 
 std::string weekday_name(date::weekday day) {
@@ -204,11 +287,11 @@ std::string weekday_name(date::weekday day) {
 
 Minutes parse_clock_time(std::string_view text) {
   auto bad = [&]() {
-    return UsageError("invalid time '" + std::string{text} + "'", "use HH:MM on a 24-hour clock");
+    return UsageError("invalid time " + util::quoted(text), "use HH:MM or H:MM on a 24-hour clock");
   };
-  if (text.size() != 5 || text[2] != ':') throw bad();
-  auto h = bounded_number(text.substr(0, 2), 23);
-  auto m = bounded_number(text.substr(3, 2), 59);
+  if ((text.size() != 5 && text.size() != 4) || text[text.size() - 3] != ':') throw bad();
+  auto h = bounded_number(text.substr(0, text.size() - 3), 23);
+  auto m = bounded_number(text.substr(text.size() - 2), 59);
   if (!h || !m) throw bad();
   return Minutes{*h * 60 + *m};
 }
@@ -260,13 +343,29 @@ void check_display_name(std::string_view text) {
   if (!is_valid_utf8(text)) throw UsageError("the name is not valid UTF-8");
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
-    const bool c1_control = c == 0xC2 && i + 1 < text.size() &&
-                            static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
-                            static_cast<unsigned char>(text[i + 1]) <= 0x9F;
+    const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+    const auto after = i + 2 < text.size() ? static_cast<unsigned char>(text[i + 2]) : 0;
+    const bool c1_control = c == 0xC2 && next >= 0x80 && next <= 0x9F;
     if (c < 0x20 || c == 0x7F || c1_control)
-      throw UsageError("invalid name '" + std::string{text} + "': it contains a control character",
+      throw UsageError("invalid name " + util::quoted(text) + ": it contains a control character",
                        "a display name is one line of text");
+    // U+202A-U+202E and U+2066-U+2069 reorder what follows them on screen: a name could make
+    // the rest of a line read backwards.
+    const bool bidi_control = c == 0xE2 && ((next == 0x80 && after >= 0xAA && after <= 0xAE) ||
+                                            (next == 0x81 && after >= 0xA6 && after <= 0xA9));
+    if (bidi_control)
+      throw UsageError("invalid name " + util::quoted(text) +
+                           ": it contains a bidirectional override (U+202A-U+202E, U+2066-U+2069)",
+                       "a display name reads left to right as typed; leave the override out");
   }
+}
+
+std::int64_t parse_count(std::string_view text, std::string_view what) {
+  auto value = bounded_number(text, 999'999'999LL);
+  if (!value || *value == 0)
+    throw UsageError("invalid " + std::string{what} + " " + util::quoted(text),
+                     "use a whole number, 1 or more");
+  return *value;
 }
 
 namespace {
@@ -313,7 +412,7 @@ std::int64_t parse_id_number(std::string_view text, std::string_view what) {
   if (!digits.empty() && digits.front() == '#') digits.remove_prefix(1);
   auto value = bounded_number(digits, 999'999'999'999LL);
   if (!value || *value == 0)
-    throw UsageError("invalid " + std::string{what} + " id '" + std::string{text} + "'",
+    throw UsageError("invalid " + std::string{what} + " id " + util::quoted(text),
                      "ids are the positive numbers mgr prints, e.g. 42");
   return *value;
 }
@@ -325,8 +424,7 @@ std::vector<std::int64_t> parse_id_numbers(std::string_view text, std::string_vi
     // `--covered 3,3` names one talking point, not two.
     if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
   }
-  if (ids.empty())
-    throw UsageError("invalid " + std::string{what} + " list '" + std::string{text} + "'");
+  if (ids.empty()) throw UsageError("invalid " + std::string{what} + " list " + util::quoted(text));
   return ids;
 }
 
@@ -347,7 +445,7 @@ std::vector<std::string> split_list(std::string_view text) {
 
 Cadence parse_cadence(std::string_view text) {
   if (auto cadence = cadence_from_name(to_lower(text))) return *cadence;
-  throw UsageError("invalid cadence '" + std::string{text} + "'",
+  throw UsageError("invalid cadence " + util::quoted(text),
                    "use weekly, biweekly, monthly, a number of days such as 10d (1-365), or none");
 }
 
@@ -361,7 +459,7 @@ void throw_invalid_choice(std::string_view text, std::string_view what,
     for (std::size_t i = 0; i < choices.size(); ++i)
       hint += (i == 0 ? "" : i + 1 == choices.size() ? " or " : ", ") + choices[i];
   }
-  throw UsageError("invalid " + std::string{what} + " '" + std::string{text} + "'", hint);
+  throw UsageError("invalid " + std::string{what} + " " + util::quoted(text), hint);
 }
 
 }  // namespace mgr::domain

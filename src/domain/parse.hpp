@@ -24,8 +24,12 @@ enum class DateDirection { past, future };
 // Strict YYYY-MM-DD that exists in the calendar, or nothing.
 std::optional<Date> parse_iso_date(std::string_view text);
 
-// Every date form of the contract: YYYY-MM-DD, today, yesterday, tomorrow, mon..sun, -3d/+3d.
-// Throws UsageError naming the value.
+// Years 1900 to 2999: every date mgr takes in lies in them.
+bool in_supported_years(Date day);
+
+// Every date form of the contract: YYYY-MM-DD, today, yesterday, tomorrow, mon..sun, -3d/+3d,
+// -2w/+2w (-0d is today). Years outside 1900-2999 are refused, also when a relative form
+// reaches them. Throws UsageError naming the value.
 Date parse_date(std::string_view text, Date today, DateDirection direction);
 
 // YYYY-MM-DD
@@ -33,8 +37,11 @@ std::string format_date(Date day);
 // "Tue 2026-12-01"
 std::string format_day(Date day);
 
-// 45m, 1h, 1h30m, 1.5h or a bare number of minutes; > 0 and <= 24h.
+// 45m, 90min, 1h, 1hr, 1h30m, 1h30, "1h 30m", 1:30, 1.5h or a bare number of minutes; > 0 and
+// <= 24h.
 Minutes parse_duration(std::string_view text);
+// Whether parse_duration takes the text (to spot "1h 30m" typed as two words).
+bool looks_like_duration(std::string_view text);
 // 30 -> "30m", 90 -> "1h30m", 120 -> "2h".
 std::string format_minutes(Minutes minutes);
 
@@ -46,7 +53,7 @@ bool is_valid_handle(std::string_view lowered);
 date::weekday parse_weekday(std::string_view text);
 std::string weekday_name(date::weekday day);  // "mon".."sun"
 
-// HH:MM on a 24-hour clock, as the time after midnight.
+// HH:MM or H:MM on a 24-hour clock, as the time after midnight.
 Minutes parse_clock_time(std::string_view text);
 std::string format_clock_time(Minutes after_midnight);
 
@@ -63,7 +70,7 @@ Enum parse_choice(std::string_view text, std::string_view what) {
   throw_invalid_choice(text, what, enum_names<Enum>());
 }
 
-// Any valid UTF-8 without control characters; used for display names.
+// Any valid UTF-8 without control characters or bidirectional overrides; used for display names.
 void check_display_name(std::string_view text);
 bool is_valid_utf8(std::string_view text);
 
@@ -77,6 +84,8 @@ template <typename IdType>
 IdType parse_id(std::string_view text, std::string_view what) {
   return IdType{parse_id_number(text, what)};
 }
+// A count such as --limit: a whole number, 1 or more; `what` names it in the error.
+std::int64_t parse_count(std::string_view text, std::string_view what);
 // "3,4,#5" into distinct ids, in the order given.
 std::vector<std::int64_t> parse_id_numbers(std::string_view text, std::string_view what);
 template <typename IdType>

@@ -4,7 +4,7 @@
 
 #include "domain/errors.hpp"
 #include "domain/parse.hpp"
-#include "util/safe_text.hpp"
+#include "util/text.hpp"
 
 namespace mgr::mail {
 
@@ -37,7 +37,7 @@ std::string_view trim(std::string_view text) {
 }
 
 std::string shown(std::string_view text) {
-  return "'" + util::escape_controls(text, false) + "'";
+  return "'" + util::escape_controls(text, util::Newlines::escape) + "'";
 }
 
 // A line break, a NUL or any other control character: the things that let a value step out of

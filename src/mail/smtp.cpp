@@ -7,7 +7,7 @@
 
 #include "domain/errors.hpp"
 #include "mail/settings.hpp"
-#include "util/safe_text.hpp"
+#include "util/text.hpp"
 
 namespace mgr::mail {
 
@@ -186,7 +186,8 @@ void send_with_smtp(const SmtpOptions& options, const Envelope& envelope,
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &reply);
   std::string detail = error_buffer[0] != '\0' ? error_buffer : curl_easy_strerror(code);
   if (!transfer.error_reply.empty())
-    detail = "the server answered \"" + util::escape_controls(transfer.error_reply, false) + "\"";
+    detail = "the server answered \"" +
+             util::escape_controls(transfer.error_reply, util::Newlines::escape) + "\"";
   const std::string what = "mail server " + where + ": " + detail;
   const char* pending = "nothing was recorded as sent; the next run tries again";
   if (code == CURLE_USE_SSL_FAILED)

@@ -10,7 +10,7 @@
 #include "mail/address.hpp"
 #include "mail/smtp.hpp"
 #include "util/process.hpp"
-#include "util/safe_text.hpp"
+#include "util/text.hpp"
 
 namespace mgr::mail {
 
@@ -126,7 +126,8 @@ void send_with_sendmail(const std::string& program, const Envelope& envelope,
   try {
     result = util::run_process({argv, message, false});
   } catch (const std::system_error& error) {
-    throw Failure("cannot run mail.sendmail '" + util::escape_controls(program, false) +
+    throw Failure("cannot run mail.sendmail '" +
+                      util::escape_controls(program, util::Newlines::escape) +
                       "': " + error.code().message(),
                   "set mail.sendmail to a sendmail-compatible program, e.g. /usr/sbin/sendmail "
                   "or /usr/bin/msmtp");

@@ -20,6 +20,8 @@ struct EntryFilter {
   std::optional<domain::Date> since;  // inclusive
   std::optional<domain::Date> until;  // inclusive
   std::optional<std::int64_t> limit;
+  std::optional<std::string> tag;   // entries with this tag
+  std::optional<std::string> grep;  // entries whose note contains this text (ASCII case folded)
 };
 
 // What a number of the one id space names.
@@ -46,6 +48,8 @@ class Store {
   domain::PersonId add_person(const domain::Person& person, domain::Instant created);
   void update_person(const domain::Person& person);
   domain::AwayId add_time_away(domain::PersonId person, const domain::TimeAway& away);
+  // Removes one stretch of the person's time away; false when they have none with this id.
+  bool remove_time_away(domain::PersonId person, domain::AwayId away);
   void set_archived(domain::PersonId person, bool archived);
 
   // ---- the 1:1 series ----
@@ -115,6 +119,13 @@ class Store {
   std::vector<domain::Entry> recent_one_on_ones(domain::PersonId person, std::size_t limit);
   std::optional<domain::Entry> last_feedback(domain::PersonId person, domain::Polarity polarity);
   void update_entry(domain::EntryId id, domain::Date date, const std::string& note);
+  // Writes back an edited entry: its date, note, length, mood, polarity, status, type and tags,
+  // and who it is about (`people`, in order). What the entry opened follows: a concern's text,
+  // date and people, a delegation's date and person (with its check-ins), and the actions a 1:1
+  // agreed.
+  void replace_entry(const domain::Entry& entry, const std::vector<domain::PersonId>& people);
+  // How many talking points this 1:1 covered.
+  std::int64_t count_covered_topics(domain::EntryId one_on_one);
   // Deletes an entry and what it created; the topics a 1:1 covered open again.
   void delete_entry(domain::EntryId id);
   std::int64_t count_checkins(domain::DelegationId delegation);
@@ -145,6 +156,7 @@ class Store {
   std::vector<domain::Topic> list_topics(std::optional<domain::PersonId> person,
                                          bool include_closed);
   void close_topic(domain::TopicId id, domain::TopicStatus status, domain::Date date);
+  void update_topic_text(domain::TopicId id, const std::string& text);
 
   // ---- action items ----
   domain::ActionId add_action(domain::PersonId person, domain::Owner owner, const std::string& text,
@@ -153,6 +165,9 @@ class Store {
   std::vector<domain::Action> list_actions(std::optional<domain::PersonId> person,
                                            std::optional<domain::Owner> owner, bool include_closed);
   void close_action(domain::ActionId id, domain::ActionStatus status, domain::Date date);
+  // Open again, as if never done or dropped.
+  void reopen_action(domain::ActionId id);
+  void update_action(domain::ActionId id, const std::string& text, std::optional<domain::Date> due);
 
  private:
   std::int64_t allocate_id(Numbered kind);

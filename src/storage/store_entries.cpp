@@ -196,6 +196,9 @@ std::vector<Entry> Store::list_entries(const EntryFilter& filter) {
   if (filter.kind) sql += fmt_condition(on, "kind = :kind");
   if (filter.since) sql += fmt_condition(on, "date >= :since");
   if (filter.until) sql += fmt_condition(on, "date <= :until");
+  if (filter.tag)
+    sql += "AND EXISTS (SELECT 1 FROM entry_tags t WHERE t.entry_id = e.id AND t.tag = :tag) ";
+  if (filter.grep) sql += "AND instr(lower(coalesce(e.note, '')), lower(:grep)) > 0 ";
   sql += std::string("ORDER BY ") + on + ".date DESC, e.id DESC ";
   if (filter.limit) sql += "LIMIT :limit";
   auto query = statement(m_db.handle(), sql);
@@ -203,6 +206,8 @@ std::vector<Entry> Store::list_entries(const EntryFilter& filter) {
   if (filter.kind) query.bind(":kind", std::string{domain::name_of(*filter.kind)});
   if (filter.since) query.bind(":since", domain::format_date(*filter.since));
   if (filter.until) query.bind(":until", domain::format_date(*filter.until));
+  if (filter.tag) query.bind(":tag", *filter.tag);
+  if (filter.grep) query.bind(":grep", *filter.grep);
   if (filter.limit) query.bind(":limit", static_cast<int64_t>(*filter.limit));
   return all_entries(query);
 }
@@ -260,6 +265,82 @@ void Store::update_entry(domain::EntryId id, domain::Date date, const std::strin
   bind_date(delegation, 1, date);
   bind_id(delegation, 2, id);
   delegation.exec();
+}
+
+void Store::replace_entry(const Entry& entry, const std::vector<domain::PersonId>& people) {
+  auto& db = m_db.handle();
+  auto update = statement(db,
+                          "UPDATE entries SET date = ?, note = ?, minutes = ?, mood = ?, "
+                          "polarity = ?, status = ?, learn_type = ? WHERE id = ?");
+  bind_date(update, 1, entry.date);
+  bind_text_or_null(update, 2, entry.note);
+  bind_optional(update, 3,
+                entry.minutes ? std::optional<std::int64_t>{entry.minutes->count()} : std::nullopt);
+  bind_optional(update, 4, entry.mood ? std::optional<std::int64_t>{*entry.mood} : std::nullopt);
+  bind_optional_choice(update, 5, entry.polarity);
+  bind_optional_choice(update, 6, entry.status);
+  bind_optional_choice(update, 7, entry.learn_type);
+  bind_id(update, 8, entry.id);
+  update.exec();
+
+  auto unlink_people = statement(db, "DELETE FROM entry_people WHERE entry_id = ?");
+  bind_id(unlink_people, 1, entry.id);
+  unlink_people.exec();
+  auto link =
+      statement(db, "INSERT INTO entry_people (entry_id, person_id, position) VALUES (?, ?, ?)");
+  int position = 0;
+  for (const auto person : people) {
+    link.reset();
+    bind_id(link, 1, entry.id);
+    bind_id(link, 2, person);
+    link.bind(3, position++);
+    link.exec();
+  }
+  auto untag = statement(db, "DELETE FROM entry_tags WHERE entry_id = ?");
+  bind_id(untag, 1, entry.id);
+  untag.exec();
+  auto tag = statement(db, "INSERT OR IGNORE INTO entry_tags (entry_id, tag) VALUES (?, ?)");
+  for (const auto& name : entry.tags) {
+    tag.reset();
+    bind_id(tag, 1, entry.id);
+    tag.bind(2, name);
+    tag.exec();
+  }
+
+  auto concern = statement(db, "UPDATE concerns SET text = ?, opened = ? WHERE id = ?");
+  concern.bind(1, entry.note);
+  bind_date(concern, 2, entry.date);
+  bind_id(concern, 3, entry.id);
+  concern.exec();
+  if (people.size() == 1) {
+    const auto person = people.front();
+    auto delegation =
+        statement(db, "UPDATE delegations SET created = ?, person_id = ? WHERE id = ?");
+    bind_date(delegation, 1, entry.date);
+    bind_id(delegation, 2, person);
+    bind_id(delegation, 3, entry.id);
+    delegation.exec();
+    // A delegation's check-ins are with its person, and a 1:1's actions with the person it
+    // was with.
+    auto checkins =
+        statement(db,
+                  "UPDATE entry_people SET person_id = ? WHERE entry_id IN "
+                  "(SELECT id FROM entries WHERE kind = 'checkin' AND delegation_id = ?)");
+    bind_id(checkins, 1, person);
+    bind_id(checkins, 2, entry.id);
+    checkins.exec();
+    auto actions = statement(db, "UPDATE actions SET person_id = ? WHERE entry_id = ?");
+    bind_id(actions, 1, person);
+    bind_id(actions, 2, entry.id);
+    actions.exec();
+  }
+}
+
+std::int64_t Store::count_covered_topics(domain::EntryId one_on_one) {
+  auto query = statement(m_db.handle(), "SELECT count(*) FROM topics WHERE covered_by = ?");
+  bind_id(query, 1, one_on_one);
+  query.executeStep();
+  return query.getColumn(0).getInt64();
 }
 
 std::int64_t Store::count_checkins(domain::DelegationId delegation) {

@@ -258,6 +258,13 @@ void Store::close_topic(domain::TopicId id, domain::TopicStatus status, domain::
   update.exec();
 }
 
+void Store::update_topic_text(domain::TopicId id, const std::string& text) {
+  auto update = statement(m_db.handle(), "UPDATE topics SET text = ? WHERE id = ?");
+  update.bind(1, text);
+  bind_id(update, 2, id);
+  update.exec();
+}
+
 // ---- action items ----
 
 domain::ActionId Store::insert_action(domain::PersonId person, domain::Owner owner,
@@ -316,6 +323,22 @@ void Store::close_action(domain::ActionId id, domain::ActionStatus status, domai
     bind_date(update, 2, date);
   else
     update.bind(2);
+  bind_id(update, 3, id);
+  update.exec();
+}
+
+void Store::reopen_action(domain::ActionId id) {
+  auto update =
+      statement(m_db.handle(), "UPDATE actions SET status = 'open', done_date = NULL WHERE id = ?");
+  bind_id(update, 1, id);
+  update.exec();
+}
+
+void Store::update_action(domain::ActionId id, const std::string& text,
+                          std::optional<domain::Date> due) {
+  auto update = statement(m_db.handle(), "UPDATE actions SET text = ?, due = ? WHERE id = ?");
+  update.bind(1, text);
+  bind_optional_date(update, 2, due);
   bind_id(update, 3, id);
   update.exec();
 }

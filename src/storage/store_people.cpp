@@ -124,6 +124,13 @@ domain::AwayId Store::add_time_away(domain::PersonId person, const domain::TimeA
   return domain::AwayId{m_db.handle().getLastInsertRowid()};
 }
 
+bool Store::remove_time_away(domain::PersonId person, domain::AwayId away) {
+  auto remove = statement(m_db.handle(), "DELETE FROM time_away WHERE id = ? AND person_id = ?");
+  bind_id(remove, 1, away);
+  bind_id(remove, 2, person);
+  return remove.exec() > 0;
+}
+
 void Store::set_archived(domain::PersonId person, bool archived) {
   auto update = statement(m_db.handle(), "UPDATE people SET archived = ? WHERE id = ?");
   update.bind(1, archived ? 1 : 0);

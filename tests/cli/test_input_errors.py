@@ -14,7 +14,7 @@ class InputErrors(MgrTestCase):
         self.log("note", "alice", "something already there")
 
     def test_bad_dates(self):
-        for bad in ("2026-02-30", "2026-13-01", "yesterdayy", "-0d", "2026-11-5", "26-11-2026",
+        for bad in ("2026-02-30", "2026-13-01", "yesterdayy", "-00d", "2026-11-5", "26-11-2026",
                     "+d", "-3", "3d", "monday-ish"):
             with self.subTest(date=bad):
                 err = self.fail_usage("log", "note", "x", "--date", bad, mentions=[bad])
@@ -22,7 +22,7 @@ class InputErrors(MgrTestCase):
         # the same parser behind every date option
         self.fail_usage("log", "1on1", "alice", "--date", "2026-02-30", mentions=["2026-02-30"])
         self.fail_usage("history", "--until", "yesterdayy", mentions=["yesterdayy"])
-        self.fail_usage("entry", "edit", "1", "--date", "-0d", mentions=["-0d"])
+        self.fail_usage("entry", "edit", "1", "--date", "-00d", mentions=["-00d"])
 
     def test_bad_durations(self):
         for bad in ("0m", "25h", "1x", "0", "1441", "24h1m", "1h60m", "m", "h", "1.5h30m"):

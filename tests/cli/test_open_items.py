@@ -63,7 +63,7 @@ class Topics(MgrTestCase):
         t2 = self.add("alice", "left open")
         self.log("1on1", "alice", "--covered", str(t1))
         self.assertEqual([t["id"] for t in self.topics("alice")], [t2])
-        self.log("1on1", "alice", "--date", "tomorrow")
+        self.log("1on1", "alice", env={"MGR_NOW": "2026-11-27T10:00:00"})
         self.assertEqual([t["id"] for t in self.topics("alice")], [t2])
         doc = self.run_json("person", "show", "alice", "--format", "json")
         self.assertEqual([t["id"] for t in doc["open_topics"]], [t2])

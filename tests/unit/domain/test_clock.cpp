@@ -149,6 +149,49 @@ TEST_CASE("resolve_zone and find_zone reject unknown zones naming them", "[clock
   CHECK(find_zone("Europe/Berlin")->name() == "Europe/Berlin");
 }
 
+TEST_CASE("choose_zone: a POSIX rule in TZ falls back to the system zone with a warning",
+          "[clock]") {
+  for (const char* rule : {"CET-1CEST,M3.5.0,M10.5.0/3", "<+0330>-3:30", "ABC+5", "XYZ-2XYT"}) {
+    INFO("TZ=" << rule);
+    const auto choice = choose_zone("", rule);
+    CHECK(choice.zone == resolve_zone("", nullptr));
+    CHECK(choice.warning.find("POSIX rule") != std::string::npos);
+    CHECK(choice.warning.find("timezone") != std::string::npos);
+  }
+  // EST5EDT is both a POSIX rule and a zone in the database: the zone is used, silently.
+  CHECK(choose_zone("", "EST5EDT").zone->name() == "EST5EDT");
+  CHECK(choose_zone("", "EST5EDT").warning.empty());
+  CHECK(choose_zone("", "Europe/Berlin").warning.empty());
+  // The configured zone needs no TZ at all.
+  CHECK(choose_zone("Asia/Tokyo", "CET-1CEST,M3.5.0,M10.5.0/3").warning.empty());
+}
+
+TEST_CASE("choose_zone refuses a typo in TZ with a hint, and a path outside zoneinfo", "[clock]") {
+  CHECK_THROWS_MATCHES(choose_zone("", "Europe/Berln"), mgr::UsageError,
+                       WhatContains("'Europe/Berln' in TZ"));
+  try {
+    choose_zone("", "Europe/Berln");
+  } catch (const mgr::UsageError& error) {
+    CHECK(error.hint().find("Europe/Berlin") != std::string::npos);
+  }
+  CHECK_THROWS_MATCHES(choose_zone("", "/nonexistent/Europe/Berlin"), mgr::UsageError,
+                       WhatContains("/nonexistent/Europe/Berlin"));
+  CHECK_THROWS_MATCHES(choose_zone("", ":/tmp/Europe/Berlin"), mgr::UsageError, WhatContains("TZ"));
+}
+
+TEST_CASE("parse_now refuses years outside 1900-2999 and quotes little of long input", "[clock]") {
+  CHECK_THROWS_MATCHES(parse_now("9999-12-31T23:00", zone("UTC")), mgr::UsageError,
+                       WhatContains("1900 to 2999"));
+  CHECK_THROWS_AS(parse_now("1899-12-31", zone("UTC")), mgr::UsageError);
+  CHECK_NOTHROW(parse_now("2999-12-31T23:00", zone("UTC")));
+  try {
+    parse_now(std::string(100000, '9'), zone("UTC"));
+    FAIL("accepted");
+  } catch (const mgr::UsageError& error) {
+    CHECK(std::string{error.what()}.size() < 200);
+  }
+}
+
 TEST_CASE("format_instant and parse_instant round-trip RFC 3339 UTC", "[clock]") {
   const auto instant = date::sys_days{date::year{2026} / 11 / 26} + std::chrono::hours{17} +
                        std::chrono::minutes{45};

@@ -113,6 +113,33 @@ TEST_CASE("parse_date: relative day counts", "[parse]") {
   CHECK(past("+365d") == "2027-11-26");
 }
 
+TEST_CASE("parse_date: weeks, and -0d for today", "[parse]") {
+  CHECK(past("-0d") == "2026-11-26");
+  CHECK(past("+0d") == "2026-11-26");
+  CHECK(past("-2w") == "2026-11-12");
+  CHECK(past("+2w") == "2026-12-10");
+  CHECK(future("+1w") == "2026-12-03");
+  CHECK(future("-0w") == "2026-11-26");
+}
+
+TEST_CASE("parse_date refuses years outside 1900-2999, also when computed", "[parse]") {
+  for (const char* bad : {"1899-12-31", "3000-01-01", "0001-01-01", "9999-12-31"}) {
+    INFO("value: '" << bad << "'");
+    CHECK_THROWS_MATCHES(parse_date(bad, k_thursday, DateDirection::past), mgr::UsageError,
+                         WhatContains("1900 to 2999"));
+  }
+  CHECK(past("1900-01-01") == "1900-01-01");
+  CHECK(past("2999-12-31") == "2999-12-31");
+  const auto late = ymd("2999-12-20");
+  CHECK_THROWS_MATCHES(parse_date("+30d", late, DateDirection::future), mgr::UsageError,
+                       WhatContains("3000-01-19"));
+  CHECK_THROWS_MATCHES(parse_date("+2w", late, DateDirection::future), mgr::UsageError,
+                       WhatContains("1900 to 2999"));
+  CHECK_THROWS_AS(parse_date("tomorrow", ymd("2999-12-31"), DateDirection::future),
+                  mgr::UsageError);
+  CHECK_THROWS_AS(parse_date("-1d", ymd("1900-01-01"), DateDirection::past), mgr::UsageError);
+}
+
 TEST_CASE("parse_date: across month and year ends", "[parse]") {
   const auto new_years_eve = ymd("2026-12-31");  // a Thursday
   const auto new_year = ymd("2027-01-01");       // a Friday
@@ -142,9 +169,27 @@ TEST_CASE("parse_date: the leap day 2028-02-29", "[parse]") {
 }
 
 TEST_CASE("parse_date rejects bad values with a UsageError naming them", "[parse]") {
-  for (const char* bad : {"2026-02-30", "2026-13-01", "yesterdayy", "-0d", "+d", "3d", "2026-1-01",
-                          "2026-02-29", "+03d", "-3", "3", "mo", "today ", " today", "+3w",
-                          "next monday", "+99999999999999999999d", "2026-11-26T09:00"}) {
+  for (const char* bad : {"2026-02-30",
+                          "2026-13-01",
+                          "yesterdayy",
+                          "-00d",
+                          "+d",
+                          "3d",
+                          "2026-1-01",
+                          "2026-02-29",
+                          "+03d",
+                          "-3",
+                          "3",
+                          "mo",
+                          "today ",
+                          " today",
+                          "+3x",
+                          "3w",
+                          "+w",
+                          "-02w",
+                          "next monday",
+                          "+99999999999999999999d",
+                          "2026-11-26T09:00"}) {
     INFO("value: '" << bad << "'");
     CHECK_THROWS_MATCHES(parse_date(bad, k_thursday, DateDirection::past), mgr::UsageError,
                          WhatContains(std::string{"'"} + bad + "'"));
@@ -175,11 +220,61 @@ TEST_CASE("parse_duration_minutes accepts every documented form", "[parse]") {
   CHECK(parse_duration("45M").count() == 45);
 }
 
+TEST_CASE("parse_duration accepts the wider forms of the contract", "[parse]") {
+  CHECK(parse_duration("90min").count() == 90);
+  CHECK(parse_duration("90mins").count() == 90);
+  CHECK(parse_duration("1hr").count() == 60);
+  CHECK(parse_duration("2hrs").count() == 120);
+  CHECK(parse_duration("1hour").count() == 60);
+  CHECK(parse_duration("1h30").count() == 90);
+  CHECK(parse_duration("1:30").count() == 90);
+  CHECK(parse_duration("0:45").count() == 45);
+  CHECK(parse_duration("01:05").count() == 65);
+  CHECK(parse_duration("24:00").count() == 1440);
+  CHECK(parse_duration("1h 30m").count() == 90);
+  CHECK(parse_duration("1h 30").count() == 90);
+  CHECK(parse_duration("1hr 15min").count() == 75);
+  CHECK(parse_duration("1HR30MIN").count() == 90);
+  CHECK(looks_like_duration("30m"));
+  CHECK(looks_like_duration("30"));
+  CHECK_FALSE(looks_like_duration("Hiring"));
+  CHECK_FALSE(looks_like_duration("3rd"));
+}
+
 TEST_CASE("parse_duration_minutes rejects bad values with a UsageError naming them", "[parse]") {
-  for (const char* bad :
-       {"0m",  "0",       "-1h", "25h",   "1x",    "1h60m", "1441",
-        "h",   "1.5h30m", "m",   "1441m", "24h1m", "24.5h", "1h30",
-        "1.h", "1..5h",   "1 h", "-5",    "+5m",   "1e3",   "99999999999999999999"}) {
+  for (const char* bad : {"0m",
+                          "0",
+                          "-1h",
+                          "25h",
+                          "1x",
+                          "1h60m",
+                          "1441",
+                          "h",
+                          "1.5h30m",
+                          "m",
+                          "1441m",
+                          "24h1m",
+                          "24.5h",
+                          "1h30x",
+                          "1h 1.5m",
+                          "30m 1h",
+                          "1.h",
+                          "1..5h",
+                          "1 h",
+                          "-5",
+                          "+5m",
+                          "1e3",
+                          "99999999999999999999",
+                          "1h  30m",
+                          "1h 30m 5m",
+                          "1:60",
+                          "1:3",
+                          "123:00",
+                          ":30",
+                          "1:",
+                          "1.5m",
+                          "90 min",
+                          "1hour30min2"}) {
     INFO("value: '" << bad << "'");
     CHECK_THROWS_MATCHES(parse_duration(bad), mgr::UsageError,
                          WhatContains(std::string{"'"} + bad + "'"));
@@ -267,8 +362,10 @@ TEST_CASE("parse_clock_time and format_clock_time", "[parse]") {
   CHECK(parse_clock_time("23:59").count() == 23 * 60 + 59);
   CHECK(parse_clock_time("09:05").count() == 9 * 60 + 5);
   CHECK(parse_clock_time("12:00").count() == 720);
-  for (const char* bad : {"24:00", "9:00", "12:60", "12:5", "1200", "12-00", "ab:cd", " 9:00",
-                          "09:00 ", "09:00:00", "-1:00", "+9:00"}) {
+  CHECK(parse_clock_time("9:00").count() == 9 * 60);
+  CHECK(parse_clock_time("0:05").count() == 5);
+  for (const char* bad : {"24:00", "24:0", "12:60", "12:5", "1200", "12-00", "ab:cd", " 9:00",
+                          "09:00 ", "09:00:00", "-1:00", "+9:00", "9:5", ":00", "123:00"}) {
     INFO("value: '" << bad << "'");
     CHECK_THROWS_MATCHES(parse_clock_time(bad), mgr::UsageError,
                          WhatContains(std::string{"'"} + bad + "'"));
@@ -310,6 +407,45 @@ TEST_CASE("check_display_name rejects control characters and invalid UTF-8", "[p
   CHECK_THROWS_AS(check_display_name("\xC0\xAF"), mgr::UsageError);
   CHECK_THROWS_MATCHES(check_display_name("Alice\nSmith"), mgr::UsageError,
                        WhatContains("control character"));
+}
+
+TEST_CASE("check_display_name rejects bidirectional overrides and isolates", "[parse]") {
+  for (const char* bidi :
+       {"\xE2\x80\xAA", "\xE2\x80\xAB", "\xE2\x80\xAC", "\xE2\x80\xAD", "\xE2\x80\xAE",
+        "\xE2\x81\xA6", "\xE2\x81\xA7", "\xE2\x81\xA8", "\xE2\x81\xA9"}) {
+    CHECK_THROWS_MATCHES(check_display_name(std::string{"Eve "} + bidi + "nimda"), mgr::UsageError,
+                         WhatContains("bidirectional"));
+  }
+  // Neighbours that are not overrides are fine: U+2029, U+2070, U+20AC.
+  CHECK_NOTHROW(check_display_name("a\xE2\x80\xA9"));
+  CHECK_NOTHROW(check_display_name("x\xE2\x81\xB0"));
+  CHECK_NOTHROW(check_display_name("\xE2\x82\xAC 5"));
+}
+
+TEST_CASE("parse_count takes a positive whole number", "[parse]") {
+  CHECK(parse_count("1", "--limit") == 1);
+  CHECK(parse_count("250", "--limit") == 250);
+  for (const char* bad : {"0", "-1", "x", "", "1.5", "#3", "99999999999999"}) {
+    INFO("value: '" << bad << "'");
+    CHECK_THROWS_MATCHES(parse_count(bad, "--limit"), mgr::UsageError,
+                         WhatContains(std::string{"invalid --limit '"} + bad + "'"));
+  }
+}
+
+TEST_CASE("errors quote at most about 80 characters of what was typed", "[parse]") {
+  const std::string novel(100000, 'x');
+  for (auto parse : {+[](const std::string& t) { parse_duration(t); },
+                     +[](const std::string& t) { parse_date(t, k_thursday, DateDirection::past); },
+                     +[](const std::string& t) { parse_handle(t); },
+                     +[](const std::string& t) { parse_clock_time(t); },
+                     +[](const std::string& t) { parse_cadence(t); }}) {
+    try {
+      parse(novel);
+      FAIL("accepted");
+    } catch (const mgr::UsageError& error) {
+      CHECK(std::string{error.what()}.size() < 200);
+    }
+  }
 }
 
 TEST_CASE("is_valid_utf8", "[parse]") {
