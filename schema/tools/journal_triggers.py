@@ -9,7 +9,7 @@ that writes).
 
 A migration that adds a column to one of these tables must recreate that table's triggers:
 run this script with the table's new column list and paste its output into the migration.
-Usage: journal_triggers.py > fragment.sql
+Usage: journal_triggers.py [TABLE...] > fragment.sql   (all tables when none is named)
 """
 
 # table: (primary key columns, all columns)
@@ -31,6 +31,9 @@ TABLES = {
                          "entry_id", "status"]),
     "skips": (["id"], ["id", "person_id", "due_date", "reason", "logged_at"]),
     "moves": (["id"], ["id", "person_id", "regular_date", "to_date", "to_time", "logged_at"]),
+    "self_checks": (["month"], ["month", "date", "coaching", "systems", "letting_go",
+                                "hard_talks", "ambiguity", "craft_pull", "focus_pull", "note",
+                                "logged_at"]),
 }
 
 RECORD = ("INSERT INTO journal_rows (change_id, undo_sql) "
@@ -59,5 +62,7 @@ def triggers(table, key, columns):
 
 
 if __name__ == "__main__":
-    for table, (key, columns) in TABLES.items():
+    import sys
+    for table in sys.argv[1:] or TABLES:
+        key, columns = TABLES[table]
         print(triggers(table, key, columns))
