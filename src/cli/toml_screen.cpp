@@ -71,9 +71,9 @@ class Screen {
   // From an opening quote to past the closing one; false at a non-ASCII character toml++ would
   // classify (m_line is then its line).
   bool skip_string() {
-    const bool key = m_position == Position::key_start;
-    if (!key && at("\"\"\"")) return skip_multi_line_basic();
-    if (!key && at("'''")) return skip_multi_line_literal();
+    // A key cannot be a multi-line string, but toml++ reads one there before it says so.
+    if (at("\"\"\"")) return skip_multi_line_basic();
+    if (at("'''")) return skip_multi_line_literal();
     const char quote = m_text[m_at++];
     while (m_at < m_text.size() && m_text[m_at] != quote && m_text[m_at] != '\n') {
       if (quote == '"' && m_text[m_at] == '\\' && m_at + 1 < m_text.size() &&

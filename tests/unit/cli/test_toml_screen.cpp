@@ -50,6 +50,8 @@ TEST_CASE("non-ASCII text that toml++ would classify is refused with its line", 
       {"a = \"\"\"x\\\n\n  \u00eb\"\"\"", 3},
       {"a = \"\"\"x\\ \t\n\u00eb\"\"\"", 2},
       {"a = \"\"\"\\\u00eb\"\"\"", 1},
+      // A multi-line string where a key belongs is an error, but only after toml++ has read it.
+      {"\"\"\" \" =\"\\\u00f4\\", 1},
       {"\u00eb", 1},
   };
   for (const auto& c : unsafe) {
