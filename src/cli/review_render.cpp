@@ -27,37 +27,11 @@ std::string optional_date(const std::optional<domain::Date>& day) {
   return day ? format_date(*day) : "-";
 }
 
-std::size_t code_points(const std::string& text) {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
-}
-
 // Words of `text` in lines of at most k_width columns, each after `indent`; the first line
 // after `first_indent`.
 std::string wrapped(const std::string& text, const std::string& first_indent,
                     const std::string& indent) {
-  std::istringstream words{text};
-  std::string word;
-  std::string out = first_indent;
-  std::size_t column = code_points(first_indent);
-  bool line_empty = true;
-  while (words >> word) {
-    const auto length = code_points(word);
-    if (!line_empty && column + 1 + length > k_width) {
-      out += "\n" + indent;
-      column = code_points(indent);
-      line_empty = true;
-    }
-    if (!line_empty) {
-      out += ' ';
-      ++column;
-    }
-    out += word;
-    column += length;
-    line_empty = false;
-  }
-  return out + "\n";
+  return util::wrap_to_width(text, k_width, first_indent, indent);
 }
 
 // A bar of eighths for a value out of `most`, `width` cells wide.
@@ -179,7 +153,7 @@ void text_time(std::ostream& out, const Review& review) {
   out << fmt::format("  {:<8}", "IC trend");
   for (const auto& week : weeks) {
     const auto cells = bar(week.ic, most, 8);
-    out << " " << cells << std::string(8 - code_points(cells), ' ');
+    out << " " << cells << std::string(8 - util::display_width(cells), ' ');
   }
   out << "\n";
 }

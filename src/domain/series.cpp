@@ -107,8 +107,85 @@ class SeriesBuilder {
     return state;
   }
 
+  std::vector<Occurrence> between(Date from, Date to) {
+    std::vector<Occurrence> found;
+    const auto counts = [&](const Occurrence& occurrence) {
+      return occurrence.date >= from && occurrence.date <= to && !occurrence.skipped &&
+             !occurrence.dropped && (occurrence.held || occurrence.date < m_context.today);
+    };
+    if (fixed_slot()) {
+      // Slots from a little before the window, so that a 1:1 held just before it finds the
+      // nearest slot, and a little after it for the same reason.
+      const auto regulars = fixed_regulars(from - days{2 * cadence_days()}, to + days{62});
+      std::vector<Occurrence> occurrences;
+      for (std::size_t i = 0; i < regulars.size(); ++i) {
+        const Date next_regular = i + 1 < regulars.size() ? regulars[i + 1].date : Date::max();
+        occurrences.push_back(place(regulars[i], next_regular));
+      }
+      std::sort(occurrences.begin(), occurrences.end(),
+                [](const Occurrence& a, const Occurrence& b) { return a.date < b.date; });
+      if (!regulars.empty()) satisfy(occurrences, regulars.front().date);
+      for (auto& occurrence : occurrences)
+        if (counts(occurrence)) found.push_back(std::move(occurrence));
+      return found;
+    }
+    for (auto& occurrence : rolling_replay(from, to))
+      if (counts(occurrence)) found.push_back(std::move(occurrence));
+    return found;
+  }
+
  private:
   bool fixed_slot() const { return m_person.slot_day.has_value(); }
+
+  // The regular slots dated from `from` (or the first slot) to `until`.
+  std::vector<Regular> fixed_regulars(Date from, Date until) const {
+    std::vector<Regular> regulars;
+    const auto first = first_slot_date();
+    long k = std::max(0L, static_cast<long>((from - first).count()) / cadence_days() - 1);
+    for (;; ++k) {
+      const auto regular = regular_at(nth_slot_date(first, k));
+      if (regular.date > until) break;
+      if (regular.date >= from) regulars.push_back(regular);
+    }
+    return regulars;
+  }
+
+  // A rolling series replayed over its history up to `to`, starting from the last 1:1 held a
+  // cadence or more before `from`.
+  std::vector<Occurrence> rolling_replay(Date from, Date to) const {
+    const auto start_before = from - days{cadence_days()};
+    Date anchor = m_person.since;
+    auto held = m_held.begin();
+    for (auto it = m_held.begin(); it != m_held.end() && *it < start_before; ++it) {
+      anchor = std::max(anchor, *it);
+      held = it + 1;
+    }
+    std::optional<Date> last_satisfied;
+    std::vector<Occurrence> occurrences;
+    Date raw = add_cadence(anchor, m_person.cadence);
+    while (true) {
+      const auto person_date = workday_on_or_after(raw, m_context.workdays);
+      const Date next_raw = add_cadence(raw, m_person.cadence);
+      auto occurrence =
+          place(regular_at(person_date), workday_on_or_after(next_raw, m_context.workdays));
+      if (occurrence.date > to && (held == m_held.end() || *held > to)) break;
+      if (held != m_held.end() && *held < next_raw) {
+        const Date day = *held++;
+        const bool extra = last_satisfied && (day - *last_satisfied) < (occurrence.date - day);
+        if (!extra) {
+          occurrence.held = day;
+          last_satisfied = occurrence.date;
+          occurrences.push_back(occurrence);
+        }
+        raw = add_cadence(day, m_person.cadence);
+        continue;
+      }
+      if (occurrence.date > to) break;
+      occurrences.push_back(occurrence);
+      raw = next_raw;
+    }
+    return occurrences;
+  }
   // A cadence in days, a month counted long: skipping ahead by it never skips too far.
   long cadence_days() const {
     const auto& cadence = m_person.cadence;
@@ -316,6 +393,12 @@ bool has_series(const Person& person) {
 SeriesState series_state(const PersonSchedule& schedule, const SeriesContext& context, Date until) {
   if (!has_series(schedule.person)) return {};
   return SeriesBuilder{schedule, context}.build(until);
+}
+
+std::vector<Occurrence> occurrences_between(const PersonSchedule& schedule,
+                                            const SeriesContext& context, Date from, Date to) {
+  if (!has_series(schedule.person) || to < from) return {};
+  return SeriesBuilder{schedule, context}.between(from, to);
 }
 
 Occurrence occurrence_to_change(const PersonSchedule& schedule, const SeriesContext& context,

@@ -93,6 +93,16 @@ struct SeriesState {
 // Nothing (an empty state) for cadence none or an archived person.
 SeriesState series_state(const PersonSchedule& schedule, const SeriesContext& context, Date until);
 
+// The occurrences of the series dated within [from, to] that were to be held (neither skipped
+// nor dropped by time away) and whose day has passed or that were held, each with the 1:1 that
+// satisfied it; 1:1s logged after context.today are ignored. "1:1s held of those due" over a
+// past window (the self-check and the first-year view). A rolling cadence is replayed from the
+// last held 1:1 before the window: each held 1:1 satisfies the occurrence pending then and
+// restarts the count a cadence later; one held closer to the occurrence it follows than to the
+// pending one is an extra and satisfies nothing.
+std::vector<Occurrence> occurrences_between(const PersonSchedule& schedule,
+                                            const SeriesContext& context, Date from, Date to);
+
 // The occurrence `mgr schedule skip` or `move` changes: the one on `on` (its date or regular
 // date), else the overdue one, else the next one still to hold. Throws UsageError when there is
 // none, or the person has no series; `verb` ("skip", "move") words the error.

@@ -212,6 +212,37 @@ std::string pad_to_width(std::string_view text, std::size_t width) {
   return padded;
 }
 
+std::string wrap_to_width(std::string_view text, std::size_t width, std::string_view first_indent,
+                          std::string_view indent) {
+  std::string out{first_indent};
+  std::size_t column = display_width(first_indent);
+  bool line_empty = true;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    const auto start = text.find_first_not_of(" \n\t", at);
+    if (start == std::string_view::npos) break;
+    auto end = text.find_first_of(" \n\t", start);
+    if (end == std::string_view::npos) end = text.size();
+    const auto word = text.substr(start, end - start);
+    const auto length = display_width(word);
+    if (!line_empty && column + 1 + length > width) {
+      out += '\n';
+      out += indent;
+      column = display_width(indent);
+      line_empty = true;
+    }
+    if (!line_empty) {
+      out += ' ';
+      ++column;
+    }
+    out += word;
+    column += length;
+    line_empty = false;
+    at = end;
+  }
+  return out + "\n";
+}
+
 std::string truncate_to_width(std::string_view text, std::size_t width) {
   if (display_width(text) <= width) return std::string{text};
   if (width == 0) return {};

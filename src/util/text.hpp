@@ -28,6 +28,12 @@ std::string pad_to_width(std::string_view text, std::size_t width);
 // `text` cut to at most `width` columns, ending in "…" when something was cut.
 std::string truncate_to_width(std::string_view text, std::size_t width);
 
+// The words of `text` (split at spaces and line breaks) in lines of at most `width` columns,
+// the first after `first_indent`, the others after `indent`; each line ends in a newline. A
+// word wider than a line gets a line of its own rather than being cut.
+std::string wrap_to_width(std::string_view text, std::size_t width, std::string_view first_indent,
+                          std::string_view indent);
+
 // `text` in single quotes for an error message, cut to about `max_chars` characters ("…" marks
 // the cut) so that a pasted novel does not fill the screen.
 std::string quoted(std::string_view text, std::size_t max_chars = 80);

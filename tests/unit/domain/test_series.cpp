@@ -460,3 +460,87 @@ TEST_CASE("delegation check-ins are due one interval after the last contact", "[
   delegation.status = DelegationStatus::done;
   CHECK_FALSE(next_checkin_due(delegation));
 }
+
+// ---- the occurrences of a past window: "1:1s held of those due" (self-check, progress) ----
+
+namespace {
+
+struct Tally {
+  int due = 0;
+  int held = 0;
+};
+
+Tally tally(const Scenario& s, const char* from, const char* to) {
+  Tally t;
+  for (const auto& occurrence : occurrences_between(s.schedule, s.context, day(from), day(to))) {
+    t.due += 1;
+    t.held += occurrence.held.has_value();
+  }
+  return t;
+}
+
+}  // namespace
+
+TEST_CASE("a past window counts each slot once, held by the 1:1 nearest to it", "[series]") {
+  // Weekly on Monday: 10-05 held, 10-12 held a day late, 10-19 missed, 10-26 held a day late.
+  Scenario s{slot("mon", "2026-10-05"), "2026-11-01"};
+  s.held({"2026-10-05", "2026-10-13", "2026-10-27"});
+  const auto t = tally(s, "2026-10-01", "2026-10-31");
+  CHECK(t.due == 4);
+  CHECK(t.held == 3);
+  const auto occurrences =
+      occurrences_between(s.schedule, s.context, day("2026-10-01"), day("2026-10-31"));
+  REQUIRE(occurrences.size() == 4);
+  CHECK(occurrences[2].date == day("2026-10-19"));
+  CHECK_FALSE(occurrences[2].held);
+  CHECK(occurrences[3].held == day("2026-10-27"));
+  // Only the slots within the window.
+  CHECK(tally(s, "2026-10-12", "2026-10-18").due == 1);
+}
+
+TEST_CASE("a past window leaves out skipped slots and those not yet passed", "[series]") {
+  Scenario s{slot("mon", "2026-10-05"), "2026-10-26"};
+  s.held({"2026-10-05"}).skip("2026-10-12");
+  // 10-19 passed unheld; 10-26 is today and not held yet: not due yet.
+  const auto t = tally(s, "2026-10-01", "2026-10-31");
+  CHECK(t.due == 2);
+  CHECK(t.held == 1);
+  // Held today, it counts.
+  s.held({"2026-10-26"});
+  CHECK(tally(s, "2026-10-01", "2026-10-31").due == 3);
+  CHECK(tally(s, "2026-10-01", "2026-10-31").held == 2);
+}
+
+TEST_CASE("a past window seen from an earlier day ignores 1:1s logged after it", "[series]") {
+  Scenario s{slot("mon", "2026-10-05"), "2026-10-20"};
+  s.held({"2026-10-05", "2026-10-12", "2026-10-27"});
+  const auto t = tally(s, "2026-10-01", "2026-10-31");
+  CHECK(t.due == 3);  // 10-05, 10-12, 10-19 (10-26 has not passed on 10-20)
+  CHECK(t.held == 2);
+}
+
+TEST_CASE("a rolling cadence in a past window: each held 1:1 restarts the count", "[series]") {
+  // Weekly from Mon 10-05: due 10-12, held; due 10-19, missed; due 10-26, held late 10-28.
+  Scenario s{rolling("weekly", "2026-10-05"), "2026-11-01"};
+  s.held({"2026-10-12", "2026-10-28"});
+  const auto occurrences =
+      occurrences_between(s.schedule, s.context, day("2026-10-01"), day("2026-10-31"));
+  REQUIRE(occurrences.size() == 3);
+  CHECK(occurrences[0].held == day("2026-10-12"));
+  CHECK(occurrences[1].date == day("2026-10-19"));
+  CHECK_FALSE(occurrences[1].held);
+  CHECK(occurrences[2].date == day("2026-10-26"));
+  CHECK(occurrences[2].held == day("2026-10-28"));
+  // An extra 1:1 in the same week counts once.
+  Scenario twice{rolling("weekly", "2026-10-05"), "2026-10-25"};
+  twice.held({"2026-10-12", "2026-10-13", "2026-10-20"});
+  const auto t = tally(twice, "2026-10-01", "2026-10-24");
+  CHECK(t.due == 2);  // 10-12 and 10-20 (a week after the 10-13 1:1)
+  CHECK(t.held == 2);
+}
+
+TEST_CASE("a person without a series has no occurrences in a window", "[series]") {
+  Person none = rolling("none", "2026-10-05");
+  Scenario s{none, "2026-11-01"};
+  CHECK(occurrences_between(s.schedule, s.context, day("2026-10-01"), day("2026-10-31")).empty());
+}
