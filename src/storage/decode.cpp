@@ -85,6 +85,14 @@ std::optional<domain::Minutes> Row::optional_minutes(int column) const {
   return domain::Minutes{*stored};
 }
 
+int Row::integer_between(int column, int low, int high) const {
+  const auto stored = integer(column);
+  if (stored < low || stored > high || !m_row.getColumn(column).isInteger())
+    throw damaged(column, text(column),
+                  "a whole number from " + std::to_string(low) + " to " + std::to_string(high));
+  return static_cast<int>(stored);
+}
+
 const date::time_zone* Row::optional_zone(int column) const {
   const auto stored = optional_text(column);
   if (!stored) return nullptr;

@@ -46,6 +46,8 @@ class Row {
   std::optional<date::weekday> optional_weekday(int column) const;
   std::optional<domain::Minutes> optional_clock_time(int column) const;
   std::optional<domain::Minutes> optional_minutes(int column) const;
+  // A whole number from `low` to `high` (a self-check answer).
+  int integer_between(int column, int low, int high) const;
   // nullptr for NULL (the user's zone).
   const date::time_zone* optional_zone(int column) const;
 

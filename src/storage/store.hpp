@@ -7,6 +7,7 @@
 #include "domain/agenda.hpp"
 #include "domain/model.hpp"
 #include "domain/prep.hpp"
+#include "domain/reflect.hpp"
 #include "domain/reminders.hpp"
 #include "domain/review.hpp"
 #include "domain/series.hpp"
@@ -69,6 +70,19 @@ class Store {
   // The window of the log a review of `week` needs: from `lookback_days` before its Monday to
   // its last day, through indexed range queries.
   domain::ReviewInput review_input(const domain::ReviewWeek& week, int lookback_days);
+  // The log of [from, to] as the review reads it, seen on `as_of`: entries, minutes, concerns,
+  // delegations and your actions of those days, IC entries from `ic_from` on (the review quotes
+  // them only for its own week). The self-check and the first-year view read their windows so.
+  domain::ReviewInput log_window(domain::Date from, domain::Date ic_from, domain::Date to,
+                                 domain::Date as_of);
+
+  // ---- the monthly self-check (store_reflect.cpp) ----
+  std::optional<domain::SelfCheck> self_check_of_month(const std::string& month);
+  // The self-check of its month, replacing one already there.
+  void save_self_check(const domain::SelfCheck& check);
+  // Self-checks dated within [from, to], oldest first.
+  std::vector<domain::SelfCheck> self_checks(domain::Date from, domain::Date to);
+  std::optional<domain::Date> last_self_check(domain::Date on_or_before);
 
   // ---- reminders (store_reminders.cpp) ----
   // What `mgr remind` decides from, for `day`: the agenda's input as it stood then.

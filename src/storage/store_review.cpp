@@ -45,8 +45,14 @@ std::optional<domain::Date> Store::history_start() {
 }
 
 domain::ReviewInput Store::review_input(const domain::ReviewWeek& week, int lookback_days) {
+  auto input = log_window(week.from - date::days{lookback_days}, week.from, week.to, week.as_of);
+  input.last_self_check = last_self_check(week.as_of);
+  return input;
+}
+
+domain::ReviewInput Store::log_window(domain::Date from, domain::Date ic_from, domain::Date to,
+                                      domain::Date as_of) {
   auto& db = m_db.handle();
-  const auto from = week.from - date::days{lookback_days};
   domain::ReviewInput input;
   input.people = active_schedules(from);
   for (auto& person : list_people(false))
@@ -55,8 +61,8 @@ domain::ReviewInput Store::review_input(const domain::ReviewWeek& week, int look
 
   auto entries = statement(db, k_window_entries);
   entries.bind(":from", domain::format_date(from));
-  entries.bind(":week", domain::format_date(week.from));
-  entries.bind(":to", domain::format_date(week.to));
+  entries.bind(":week", domain::format_date(ic_from));
+  entries.bind(":to", domain::format_date(to));
   while (entries.executeStep()) {
     const Row row{entries, "entries"};
     if (input.entries.empty() || input.entries.back().id.value != row.id())
@@ -69,23 +75,23 @@ domain::ReviewInput Store::review_input(const domain::ReviewWeek& week, int look
                            "WHERE kind IN ('ic', 'mgmt', 'learn', '1on1') AND cancelled = 0 "
                            "AND date BETWEEN ? AND ? GROUP BY date, kind");
   bind_date(minutes, 1, from);
-  bind_date(minutes, 2, week.to);
+  bind_date(minutes, 2, to);
   while (minutes.executeStep()) {
     const Row row{minutes, "entries"};
     input.minutes.push_back({row.date(1), row.choice<domain::EntryKind>(2),
                              static_cast<int>(row.optional_integer(3).value_or(0))});
   }
 
-  input.concerns = concerns_open_between(from, week.to);
-  for (auto& delegation : delegations_open_between(from, week.to)) {
-    // The last check-in the reviewed window could have seen.
-    if (delegation.last_checkin && delegation.last_checkin->date > week.as_of) {
+  input.concerns = concerns_open_between(from, to);
+  for (auto& delegation : delegations_open_between(from, to)) {
+    // The last check-in the window could have seen.
+    if (delegation.last_checkin && delegation.last_checkin->date > as_of) {
       auto last = statement(db,
                             "SELECT id, date, status, note FROM entries WHERE kind = 'checkin' "
                             "AND delegation_id = ? AND date <= ? ORDER BY date DESC, id DESC "
                             "LIMIT 1");
       bind_id(last, 1, delegation.id);
-      bind_date(last, 2, week.as_of);
+      bind_date(last, 2, as_of);
       delegation.last_checkin.reset();
       if (last.executeStep()) {
         const Row row{last, "entries"};
@@ -103,9 +109,9 @@ domain::ReviewInput Store::review_input(const domain::ReviewWeek& week, int look
                 "FROM actions a JOIN people p ON p.id = a.person_id "
                 "WHERE a.owner = 'me' AND a.due IS NOT NULL AND a.due <= ? "
                 "AND (a.due >= ? OR a.status = 'open' OR a.done_date > ?) ORDER BY a.due, a.id");
-  bind_date(actions, 1, week.as_of);
+  bind_date(actions, 1, as_of);
   bind_date(actions, 2, from);
-  bind_date(actions, 3, week.as_of);
+  bind_date(actions, 3, as_of);
   while (actions.executeStep()) {
     const Row row{actions, "actions"};
     input.my_actions.push_back({domain::ActionId{row.id()}, row.text(1),

@@ -154,6 +154,10 @@ TEST_CASE("the queries of the daily commands use indexes on the big tables", "[s
     store.list_entries(recent);
     store.last_entry_date();
     store.latest_change();
+    store.self_check_of_month("2026-11");  // reflect
+    store.self_checks(storage_test::day("2016-01-01"), storage_test::day("2026-11-26"));
+    store.log_window(storage_test::day("2025-11-01"), storage_test::day("2025-11-01"),
+                     storage_test::day("2026-11-26"), storage_test::day("2026-11-26"));  // progress
   });
   db.write([&] {  // log, with the journal
     store.begin_change(*parse_instant("2026-11-26T10:00:00Z"));
