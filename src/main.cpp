@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   environment.system_now =
       std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
   environment.stdout_is_terminal = ::isatty(STDOUT_FILENO) != 0;
+  environment.stdin_is_terminal = ::isatty(STDIN_FILENO) != 0;
   for (const char* name :
        {"MGR_DB", "MGR_CONFIG", "MGR_NOW", "MGR_SMTP_PASSWORD", "XDG_DATA_HOME", "XDG_CONFIG_HOME",
         "XDG_RUNTIME_DIR", "HOME", "TZ", "NO_COLOR", "VISUAL", "EDITOR", "PATH"}) {

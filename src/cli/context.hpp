@@ -28,6 +28,7 @@ struct Environment {
   domain::Instant system_now;
   std::map<std::string, std::string> variables;
   bool stdout_is_terminal = false;
+  bool stdin_is_terminal = false;  // someone can answer a question
 
   std::optional<std::string> get(const std::string& name) const;
 };
@@ -124,6 +125,8 @@ void register_review_commands(CLI::App& app, CommandTable& table, Context& ctx);
 void register_remind_commands(CLI::App& app, CommandTable& table, Context& ctx);
 void register_backup_commands(CLI::App& app, CommandTable& table, Context& ctx);
 void register_doctor_commands(CLI::App& app, CommandTable& table, Context& ctx);
+void register_reflect_commands(CLI::App& app, CommandTable& table, Context& ctx);
+void register_progress_commands(CLI::App& app, CommandTable& table, Context& ctx);
 
 // Parses, resolves settings and runs one command; returns the process exit code.
 int run(int argc, const char* const* argv, Environment environment, std::istream& in,

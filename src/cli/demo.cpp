@@ -12,6 +12,7 @@ namespace {
 namespace fs = std::filesystem;
 using domain::Entry;
 
+using domain::Date;
 using domain::EntryKind;
 using domain::PersonId;
 
@@ -169,6 +170,25 @@ void write_sample_team(storage::Store& store, const Context& ctx) {
   store.add_action(alice, domain::Owner::me, "Send Alice the promotion rubric", w.day(9), w.day(6));
   store.add_action(carol, domain::Owner::them, "Share the rotation draft", w.day(13), std::nullopt);
   w.log(EntryKind::note, 2, "Reorg rumours; keep the team informed", {dave});
+
+  // A self-check at the end of each of the last two months and one today, fit rising; today's
+  // claims the hard conversations get had while Bob's concern has waited twelve days.
+  const date::year_month_day now{w.today};
+  const auto this_month = Date{now.year() / now.month() / date::day{1}};
+  const auto last_month =
+      Date{date::year_month_day{this_month - date::days{1}}.year() /
+           date::year_month_day{this_month - date::days{1}}.month() / date::day{1}};
+  const std::vector<std::pair<Date, domain::Answers>> checks = {
+      {last_month - date::days{1}, {3, 3, 2, 2, 3, 4, 4}},
+      {this_month - date::days{1}, {4, 3, 3, 3, 3, 3, 4}},
+      {w.today, {4, 4, 3, 5, 4, 3, 3}}};
+  for (const auto& [day, answers] : checks) {
+    domain::SelfCheck check;
+    check.date = day;
+    check.answers = answers;
+    check.logged_at = ctx.clock.now;
+    store.save_self_check(check);
+  }
 }
 
 void run_demo(Context& ctx, const std::string& db_option) {
@@ -204,7 +224,9 @@ void run_demo(Context& ctx, const std::string& db_option) {
       << with << " prep bob\n"
       << with << " review --format markdown\n"
       << with << " schedule\n"
-      << with << " person show carol\n";
+      << with << " person show carol\n"
+      << with << " reflect --history\n"
+      << with << " progress\n";
   out << "\n" << bold(ctx, "This week's review") << " (mgr review)\n\n";
   const auto today = ctx.today();
   out << review_text(review_of(ctx, &db, domain::week_containing(today, today)), ctx.color());

@@ -186,12 +186,20 @@ std::string where_you_are(int month_number) {
          "manager to feel competent.";
 }
 
-void compare_ends(Progress& progress) {
-  const auto& months = progress.months;
+// A month the comparison can stand on: at least two weeks of it inside the log, so that a log
+// started on the 28th does not make its first month look empty.
+constexpr int k_comparable_days = 14;
+
+void compare_ends(Progress& progress, Date history_start) {
+  std::vector<ProgressMonth> months;
+  for (const auto& month : progress.months)
+    if ((month.span.last - std::max(month.span.first, history_start)).count() + 1 >=
+        k_comparable_days)
+      months.push_back(month);
   if (months.size() < 2) {
     progress.summary.push_back(
-        "One month of log so far: the first months and the latest are compared from next month "
-        "on.");
+        "Less than two months of log so far: the first months and the latest are compared once "
+        "there are two with two weeks of log or more.");
     return;
   }
   const std::size_t k = std::min<std::size_t>(3, months.size() / 2);
@@ -292,7 +300,7 @@ Progress make_progress(const ReviewInput& input, const std::vector<SelfCheck>& c
   const auto now = month_containing(context.today);
   progress.month_number = static_cast<int>((now - start).count()) + 1;
   progress.summary.push_back(where_you_are(progress.month_number));
-  compare_ends(progress);
+  compare_ends(progress, history_start);
   return progress;
 }
 

@@ -82,6 +82,7 @@ class Store {
   void save_self_check(const domain::SelfCheck& check);
   // Self-checks dated within [from, to], oldest first.
   std::vector<domain::SelfCheck> self_checks(domain::Date from, domain::Date to);
+  std::vector<domain::SelfCheck> all_self_checks();  // oldest first
   std::optional<domain::Date> last_self_check(domain::Date on_or_before);
 
   // ---- reminders (store_reminders.cpp) ----

@@ -66,6 +66,14 @@ std::vector<domain::SelfCheck> Store::self_checks(domain::Date from, domain::Dat
   return checks;
 }
 
+std::vector<domain::SelfCheck> Store::all_self_checks() {
+  auto query = statement(m_db.handle(), std::string("SELECT ") + k_self_check_columns +
+                                            " FROM self_checks ORDER BY month");
+  std::vector<domain::SelfCheck> checks;
+  while (query.executeStep()) checks.push_back(self_check_from(Row{query, "self_checks"}));
+  return checks;
+}
+
 std::optional<domain::Date> Store::last_self_check(domain::Date on_or_before) {
   auto query = statement(m_db.handle(),
                          "SELECT NULL, max(date) FROM self_checks WHERE month <= ? AND date <= ?");

@@ -137,7 +137,7 @@ TEST_CASE("flags count the weeks that end in the month; habits stand at the mont
 
 TEST_CASE("progress sentences: where you are, what improved and slipped most", "[progress]") {
   Scenario s;
-  s.context.today = day("2027-02-10");
+  s.context.today = day("2027-02-20");
   s.input.history_start = day("2026-09-01");
   // IC share falls from all IC (Sep-Nov) to a quarter (Dec-Feb); no other measure moves.
   for (const char* date : {"2026-09-08", "2026-10-06", "2026-11-10"})
@@ -171,7 +171,7 @@ TEST_CASE("progress sentences for a single month and after the first year", "[pr
   auto progress = progress_of(s);
   CHECK(progress.month_number == 1);
   REQUIRE(progress.summary.size() == 2);
-  CHECK(progress.summary[1].find("One month of log so far") == 0);
+  CHECK(progress.summary[1].find("Less than two months of log so far") == 0);
 
   s.context.today = day("2027-11-05");
   progress = progress_of(s, {}, 3);
@@ -179,4 +179,20 @@ TEST_CASE("progress sentences for a single month and after the first year", "[pr
   CHECK(progress.months.size() == 3);
   CHECK(progress.summary[0].find("Month 15 since your log starts") == 0);
   CHECK(progress.summary[1] == "Nothing improved between the first month and the last.");
+}
+
+TEST_CASE("a first month with less than two weeks of log is left out of the comparison",
+          "[progress]") {
+  Scenario s;
+  s.input.history_start = day("2026-09-25");
+  s.context.today = day("2026-11-27");
+  // Nothing at all in September's six days; IC share 25% in October, 50% in November.
+  s.log(EntryKind::ic, "2026-10-06", {}, 60);
+  s.log(EntryKind::mgmt, "2026-10-06", {}, 180);
+  s.log(EntryKind::ic, "2026-11-10", {}, 120);
+  s.log(EntryKind::mgmt, "2026-11-10", {}, 120);
+  const auto progress = progress_of(s);
+  REQUIRE(progress.months.size() == 3);
+  CHECK(progress.summary[2] ==
+        "Slipped most between the first month and the last: IC share, 25% -> 50%.");
 }

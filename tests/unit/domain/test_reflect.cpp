@@ -192,7 +192,7 @@ TEST_CASE("coaching: fewer than half the due 1:1s held disagrees with a 4 or 5",
   REQUIRE(d);
   CHECK_THAT(d->evidence, Catch::Contains("only 1 of 4"));
   CHECK_THAT(evidence_line("coaching", e, s.policy),
-             Catch::Contains("2 feedbacks given (1 positive, 1 constructive), 1 of 4 due"));
+             Catch::Contains("2 feedback conversations (1 positive, 1 constructive), 1 of 4 due"));
   // Half held is not "fewer than half".
   s.input.people.back().history.held.push_back(day("2026-11-16"));
   e = evidence_of(s);

@@ -42,6 +42,7 @@ TEST_CASE("Store: a self-check per month, the second replacing the first", "[sto
     CHECK(all[0].answers == Answers{4, 2, 5, 3, 4, 2, 3});
     CHECK(all[0].fit() == 64);
     CHECK(all[1].date == day("2026-11-27"));
+    CHECK(f.store.all_self_checks().size() == 2);
     // A range cuts by date, not only by month.
     CHECK(f.store.self_checks(day("2026-10-31"), day("2026-11-26")).empty());
 
