@@ -108,8 +108,8 @@ void print_text(Context& ctx, const domain::Progress& progress) {
     const auto mark = [&](std::function<std::optional<int>(const domain::ProgressMonth&)> get) {
       return before ? trend_mark(get(*before), get(month)) : ' ';
     };
-    out << fmt::format(
-        "{:<7} {:>5}{} {:>4} {:>4} {:>4} {:>7} {:>6} {:>6} {:>7} {:>5}{} {:>5}{} {:>4}{}\n",
+    auto row = fmt::format(
+        "{:<7} {:>5}{} {:>4} {:>4} {:>4} {:>7} {:>6} {:>6} {:>7} {:>5}{} {:>5}{} {:>4}{}",
         month.span.label, percent(month.one_on_ones_held_pct()),
         mark([](const auto& m) { return m.one_on_ones_held_pct(); }), month.one_on_ones_missed(),
         month.feedback_positive, month.feedback_constructive, percent(month.concerns_in_time_pct()),
@@ -118,10 +118,11 @@ void print_text(Context& ctx, const domain::Progress& progress) {
         percent(month.promises_kept_pct()),
         mark([](const auto& m) { return m.promises_kept_pct(); }),
         month.fit ? std::to_string(*month.fit) : "-", mark([](const auto& m) { return m.fit; }));
+    row.erase(row.find_last_not_of(' ') + 1);
+    out << row << "\n";
     before = &month;
   }
-  out << "^ v: up or down since the month before. fit: that month's self-check "
-         "(mgr reflect).\n";
+  out << "^ v: up or down since the month before. fit: the month's self-check.\n";
 
   std::string header = fmt::format("{:<22}", "");
   for (const auto& month : progress.months) header += fmt::format("{:>4}", month_column(month));
@@ -197,8 +198,7 @@ nlohmann::json progress_json(const domain::Progress& progress) {
   nlohmann::json months = nlohmann::json::array();
   for (const auto& month : progress.months) {
     nlohmann::json habits = nlohmann::json::object();
-    for (const auto& [id, strength] : month.habits)
-      habits[id] = std::round(strength * 100) / 100.0;
+    for (const auto& [id, strength] : month.habits) habits[id] = std::round(strength * 100) / 100.0;
     nlohmann::json flags = nlohmann::json::object();
     for (const auto& [id, weeks] : month.flags) flags[id] = weeks;
     months.push_back({
