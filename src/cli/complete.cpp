@@ -92,7 +92,7 @@ enum class Items { topics, actions, closed_actions, concerns, delegations, any }
 Items items_for(const CLI::App* command, const std::string& option) {
   if (option == "--about") return Items::concerns;
   if (option == "--covered") return Items::topics;
-  const std::string name = command->get_name();
+  const std::string& name = command->get_name();
   const auto* parent = command->get_parent();
   const std::string group = parent != nullptr ? parent->get_name() : std::string{};
   if (group == "topic") return Items::topics;
