@@ -31,7 +31,7 @@ svg.chart .missed{fill:#fed7d7}
 svg.chart .mark-held{fill:#276749}
 svg.chart .mark-cancelled{fill:none;stroke:#b7791f;stroke-width:2}
 svg.chart .mark-missed{stroke:#c53030;stroke-width:2.5;stroke-linecap:round}
-svg.key{width:.8rem;height:.8rem;vertical-align:-.1rem;margin-right:.35rem}
+svg.key{display:inline-block;width:.8rem;height:.8rem;vertical-align:-.1rem;margin-right:.35rem}
 .meter{display:inline-block;width:5rem;height:.6rem;background:var(--line);border-radius:3px;overflow:hidden;vertical-align:0;margin-right:.4rem}
 .meter span{display:block;height:100%;background:#0072b2}
 .met{color:var(--ok);font-weight:600}

@@ -89,6 +89,21 @@ class Completion(MgrTestCase):
         self.assertEqual((proc.returncode, proc.stderr), (0, ""))
         self.assertEqual(proc.stdout, "_mgr\nok\n")
 
+    def test_zsh_function_offers_handles_with_their_names(self):
+        # The completion system's output function is replaced by one that prints what it was
+        # given; the rest is the real file in a real zsh.
+        self.team()
+        script = ('compdef() { :; }\n'
+                  '_describe() { local name=${@[-1]}; print -rl -- "${(@P)name}"; }\n'
+                  'source "%s/_mgr"\n'
+                  'words=(mgr prep ""); CURRENT=3; _mgr\n'
+                  'words=(mgr review --format m); CURRENT=4; _mgr\n' % COMPLETIONS)
+        proc = subprocess.run(["zsh", "-f", "-c", script], env=self.env, cwd=self.tmp,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              timeout=30)
+        self.assertEqual((proc.returncode, proc.stderr), (0, ""))
+        self.assertEqual(proc.stdout, "alice:Alice Nguyen\nbob\nmarkdown\n")
+
     def test_fish_completes_with_descriptions(self):
         if not shutil.which("fish"):
             self.fail("fish is not installed: run contrib/install-deps.sh")
