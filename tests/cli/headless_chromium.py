@@ -50,6 +50,17 @@ def screenshot(page, png, width=1000, height=2400):
     return struct.unpack(">II", header[16:24])
 
 
+def print_to_pdf(page, pdf):
+    """Prints `page` as chromium prints it on paper (A4/Letter, print styles); returns the
+    number of pages of the PDF file `pdf`."""
+    _run(page, 800, 1200, "--print-to-pdf=" + os.path.abspath(pdf), "--no-pdf-header-footer")
+    with open(pdf, "rb") as f:
+        data = f.read()
+    if not data.startswith(b"%PDF-"):
+        raise AssertionError("not a PDF: %r" % data[:8])
+    return len(re.findall(rb"/Type\s*/Page\b", data))
+
+
 def dump_dom(page, width=800, height=1200):
     """The DOM as chromium serialises it after rendering `page`."""
     return _run(page, width, height, "--dump-dom")

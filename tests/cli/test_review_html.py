@@ -1,6 +1,7 @@
 """mgr review --format html, rendered by Debian's headless chromium: a screenshot of real size,
 the DOM holding every flag and every person, stored text shown as text (never as markup), and a
-phone-wide viewport with nothing wider than the screen. One page, rendered once per check."""
+phone-wide viewport with nothing wider than the screen, and a print to PDF. One page, rendered
+once per check."""
 
 import os
 import re
@@ -48,6 +49,7 @@ class ReviewHtmlInChromium(unittest.TestCase):
         cls.png_size = chromium.screenshot(cls.page, cls.png, 1000, 2400)
         cls.dom = chromium.Dom(chromium.dump_dom(cls.page))
         cls.phone = chromium.layout(cls.page, 375, 900)
+        cls.pdf_pages = chromium.print_to_pdf(cls.page, os.path.join(holder.tmp, "review.pdf"))
 
     @classmethod
     def tearDownClass(cls):
@@ -111,6 +113,9 @@ class ReviewHtmlInChromium(unittest.TestCase):
     def test_printable(self):
         self.assertRegex(self.source, r"@media print\{")
         self.assertIn("break-inside:avoid", self.source)
+        # Flags, tables and both charts take a few pages of paper, not one and not dozens.
+        self.assertGreaterEqual(self.pdf_pages, 2)
+        self.assertLessEqual(self.pdf_pages, 12)
 
 
 if __name__ == "__main__":
