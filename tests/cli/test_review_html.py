@@ -1,5 +1,5 @@
 """mgr review --format html, rendered by Debian's headless chromium: a screenshot of real size,
-the DOM holding every flag and every person, stored text shown as text (never as markup), and a
+the DOM holding every flag and every person, stored text shown as text (never as markup), a
 phone-wide viewport with nothing wider than the screen, and a print to PDF. One page, rendered
 once per check."""
 
