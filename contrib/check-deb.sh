@@ -44,23 +44,24 @@ else
   man_path=(-M "$root/usr/share/man")
 fi
 
+prefix=${root%/}  # "" for the system, so that paths below read "$prefix/usr/..."
 page=$(man -w "${man_path[@]}" mgr)
 case "$page" in
-  "${root%/}"/usr/share/man/man1/mgr.1*) echo "man -w mgr: $page" ;;
+  "$prefix"/usr/share/man/man1/mgr.1*) echo "man -w mgr: $page" ;;
   *) echo "man -w mgr found $page, not the installed page" >&2; exit 1 ;;
 esac
-version=$("${root%/}/usr/bin/mgr" --version)
+version=$("$prefix/usr/bin/mgr" --version)
 echo "$version"
 grep -q "^mgr " <<<"$version" || { echo "mgr --version printed: $version" >&2; exit 1; }
 installed=$("${dpkg_run[@]}" -L mgr)
 for path in "${expected[@]}"; do
-  [ -f "${root%/}/$path" ] || { echo "/$path was not installed" >&2; exit 1; }
+  [ -f "$prefix/$path" ] || { echo "/$path was not installed" >&2; exit 1; }
 done
 
 "${dpkg_run[@]}" -r mgr >/dev/null
 left=()
 while IFS= read -r path; do
-  if [ -f "${root%/}$path" ] || [ -L "${root%/}$path" ]; then left+=("$path"); fi
+  if [ -f "$prefix$path" ] || [ -L "$prefix$path" ]; then left+=("$path"); fi
 done <<<"$installed"
 if [ "${#left[@]}" -gt 0 ]; then
   echo "left behind after dpkg -r: ${left[*]}" >&2
