@@ -16,6 +16,9 @@ packages=(
   strace    # fault injection into the first run and into writes
   msmtp openssl  # a real sendmail, and a certificate for the STARTTLS test
   clang-14 libclang-rt-14-dev  # libFuzzer targets
+  chromium  # renders the HTML review headless
+  zsh fish  # the shell completions load in their shells
+  man-db    # `man -w mgr` finds the installed page
 )
 $sudo_cmd apt-get update -qq
 $sudo_cmd apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null

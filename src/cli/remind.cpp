@@ -6,11 +6,11 @@
 #include <set>
 
 #include "cli/common.hpp"
+#include "cli/html.hpp"
+#include "cli/outgoing_mail.hpp"
+#include "cli/review_html.hpp"
 #include "cli/review_render.hpp"
 #include "domain/reminders.hpp"
-#include "mail/address.hpp"
-#include "mail/message.hpp"
-#include "mail/transport.hpp"
 #include "util/file_lock.hpp"
 #include "util/text.hpp"
 
@@ -26,46 +26,6 @@ struct RemindOptions {
   bool dry_run = false;
   bool force = false;
 };
-
-// Everything an e-mail needs, checked before the database is opened or anything connects.
-struct Outgoing {
-  mail::Mailbox from;
-  mail::Mailbox to;
-  std::string subject_prefix;
-  mail::MailSettings transport;  // with ~/ expanded in its paths
-  mail::PasswordSources passwords;
-};
-
-std::string expand_home(const std::string& path, const Environment& env) {
-  if (path == "~" || path.rfind("~/", 0) == 0) {
-    if (auto home = env.get("HOME"); home && !home->empty()) return *home + path.substr(1);
-  }
-  return path;
-}
-
-Outgoing prepare_mail(const Context& ctx, const RemindOptions& options) {
-  const auto& settings = ctx.config.mail;
-  Outgoing outgoing;
-  if (!options.to.empty())
-    outgoing.to = mail::parse_mailbox(options.to, "--to");
-  else if (!settings.to.empty())
-    outgoing.to = mail::parse_mailbox(settings.to, "mail.to");
-  else
-    throw UsageError("no recipient for the reminder",
-                     "set `to` under [mail] in " + ctx.config.path.string() + ", or pass --to");
-  outgoing.from = settings.from.empty() ? mail::Mailbox{"mgr", outgoing.to.address}
-                                        : mail::parse_mailbox(settings.from, "mail.from");
-  mail::check_header_text(settings.subject, "mail.subject");
-  outgoing.subject_prefix = settings.subject;
-  mail::check_transport_settings(settings);
-  outgoing.transport = settings;
-  outgoing.transport.smtp_ca_file = expand_home(settings.smtp_ca_file, ctx.env);
-  outgoing.transport.sendmail = expand_home(settings.sendmail, ctx.env);
-  outgoing.passwords.file = expand_home(settings.smtp_password_file, ctx.env);
-  outgoing.passwords.command = settings.smtp_password_command;
-  outgoing.passwords.environment = ctx.env.get("MGR_SMTP_PASSWORD");
-  return outgoing;
-}
 
 std::string plural(std::size_t count, const char* one, const char* many) {
   return fmt::format("{} {}", count, count == 1 ? one : many);
@@ -127,6 +87,14 @@ std::string reminder_text(const std::vector<domain::ReminderItem>& items, domain
   std::string text = "What needs attention on " + domain::format_day(day) + ":\n\n";
   for (const auto& item : items) text += "- " + item_line(item, day) + "\n";
   return text;
+}
+
+// The same items as the lead of the review-day page.
+std::string reminder_html(const std::vector<domain::ReminderItem>& items, domain::Date day) {
+  std::string out = "<section id=\"reminders\">\n<h2>What needs attention on " +
+                    html::escape(domain::format_day(day)) + "</h2>\n<ul>\n";
+  for (const auto& item : items) out += "<li>" + html::escape(item_line(item, day)) + "</li>\n";
+  return out + "</ul>\n</section>\n";
 }
 
 // "mgr Thu 2026-11-26: 2 1:1s, 1 action, review day"
@@ -221,20 +189,30 @@ struct Composed {
   std::string wire;
 };
 
+// On the review day (`review` is then the week's review) the message carries the review after
+// the day's items, as text and as an HTML alternative.
 Composed compose_reminder(const Context& ctx, const Outgoing& outgoing,
-                          const std::vector<domain::ReminderItem>& items, domain::Date day) {
-  mail::Message message;
-  message.from = outgoing.from;
-  message.to = {outgoing.to};
-  message.subject = subject_of(outgoing.subject_prefix, items, day);
-  message.date = ctx.clock.now;
-  message.zone = ctx.clock.zone;
-  const auto& address = outgoing.from.address;
-  message.message_id = mail::new_message_id(ctx.clock.now, address.substr(address.rfind('@') + 1));
+                          const std::vector<domain::ReminderItem>& items, domain::Date day,
+                          const std::optional<domain::Review>& review) {
+  auto message = new_message(ctx, outgoing, subject_of({}, items, day));
+  auto text = reminder_text(items, day);
+  if (review) text += "\n" + review_text(*review, false);
   message.parts.push_back(
-      {"text/plain", reminder_text(items, day) +
-                         "\n-- \nSent by `mgr remind --email`; each item is sent once a day.\n"});
+      {"text/plain",
+       text + "\n-- \nSent by `mgr remind --email`; each item is sent once a day.\n"});
+  if (review)
+    message.parts.push_back({"text/html", review_html(*review, reminder_html(items, day))});
   return {message.message_id, mail::compose(message)};
+}
+
+// The review the review-day items point to, when one of `items` is that prompt.
+std::optional<domain::Review> review_for(Context& ctx, storage::Database& db,
+                                         const std::vector<domain::ReminderItem>& items,
+                                         domain::Date day) {
+  for (const auto& item : items)
+    if (item.kind == domain::ReminderKind::review)
+      return review_of(ctx, &db, domain::week_containing(day, day));
+  return std::nullopt;
 }
 
 struct Loaded {
@@ -280,9 +258,9 @@ void send_reminder(Context& ctx, const RemindOptions& options, const Outgoing& o
   const auto items = reminders_of(ctx, db, loaded.input, day);
   const auto pending = pending_items(items, loaded.sent, options.force);
   if (pending.empty()) return;
-  const auto composed = compose_reminder(ctx, outgoing, pending, day);
-  mail::send_message(outgoing.transport, outgoing.passwords,
-                     {outgoing.from.address, {outgoing.to.address}}, composed.wire);
+  const auto composed =
+      compose_reminder(ctx, outgoing, pending, day, review_for(ctx, db, pending, day));
+  send(outgoing, composed.wire);
   storage::Store store{db};
   try {
     db.write([&] { store.record_reminded(day, pending, ctx.clock.now, composed.message_id); });
@@ -304,11 +282,11 @@ void remind(Context& ctx, const RemindOptions& options) {
   if (options.force && !mailing) throw UsageError("--force is for --email or --dry-run");
 
   if (options.email && !options.dry_run) {
-    const auto outgoing = prepare_mail(ctx, options);
+    const auto outgoing = prepare_mail(ctx, options.to);
     return send_reminder(ctx, options, outgoing, day);
   }
   std::optional<Outgoing> outgoing;
-  if (options.dry_run) outgoing = prepare_mail(ctx, options);
+  if (options.dry_run) outgoing = prepare_mail(ctx, options.to);
 
   auto db = ctx.open_for_reading(true);
   if (!db) {
@@ -319,7 +297,9 @@ void remind(Context& ctx, const RemindOptions& options) {
   const auto items = reminders_of(ctx, *db, loaded.input, day);
   if (options.dry_run) {
     const auto pending = pending_items(items, loaded.sent, options.force);
-    if (!pending.empty()) ctx.out << compose_reminder(ctx, *outgoing, pending, day).wire;
+    if (!pending.empty())
+      ctx.out << compose_reminder(ctx, *outgoing, pending, day, review_for(ctx, *db, pending, day))
+                     .wire;
     return;
   }
   if (options.format == "json") {

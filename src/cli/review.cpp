@@ -4,6 +4,8 @@
 #include <system_error>
 
 #include "cli/common.hpp"
+#include "cli/outgoing_mail.hpp"
+#include "cli/review_html.hpp"
 #include "cli/review_render.hpp"
 #include "domain/errors.hpp"
 #include "domain/review.hpp"
@@ -16,6 +18,10 @@ namespace {
 struct ReviewOptions {
   std::string week, date, format = "text", output;
   bool last = false;
+  bool email = false;
+  std::string to;
+  bool dry_run = false;
+  const CLI::Option* format_option = nullptr;
 };
 
 domain::ReviewWeek chosen_week(const Context& ctx, const ReviewOptions& options) {
@@ -32,10 +38,46 @@ domain::ReviewWeek chosen_week(const Context& ctx, const ReviewOptions& options)
   return domain::week_containing(today, today);
 }
 
+// "review 2026-W48: 1 alert, 2 warnings"
+std::string review_subject(const domain::Review& review) {
+  int alerts = 0;
+  for (const auto& flag : review.flags) alerts += flag.severity == domain::Severity::alert;
+  const auto warnings = static_cast<int>(review.flags.size()) - alerts;
+  if (review.flags.empty()) return "review " + review.week.label + ": nothing flagged";
+  return fmt::format("review {}: {} alert{}, {} warning{}", review.week.label, alerts,
+                     alerts == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+}
+
+// The review as one message: the text for plain readers, the HTML page as its alternative.
+void mail_review(Context& ctx, const ReviewOptions& options, const Outgoing& outgoing,
+                 const domain::Review& review) {
+  auto message = new_message(ctx, outgoing, review_subject(review));
+  message.parts.push_back({"text/plain", review_text(review, false)});
+  message.parts.push_back({"text/html", review_html(review)});
+  const auto wire = mail::compose(message);
+  if (options.dry_run) {
+    ctx.out << wire;
+    return;
+  }
+  send(outgoing, wire);
+  ctx.out << fmt::format("sent the review of {} to {}\n", review.week.label, outgoing.to.address);
+}
+
 void show_review(Context& ctx, const ReviewOptions& options) {
+  const bool mailing = options.email || options.dry_run;
+  if (!options.to.empty() && !mailing) throw UsageError("--to is for --email or --dry-run");
+  if (mailing && options.format_option != nullptr && options.format_option->count() > 0)
+    throw UsageError("--format " + options.format +
+                     " does not go with --email or --dry-run: the e-mail carries text and HTML");
+  if (mailing && !options.output.empty())
+    throw UsageError("--output does not go with --email or --dry-run",
+                     "write the page with --format html --output FILE");
+  std::optional<Outgoing> outgoing;
+  if (mailing) outgoing = prepare_mail(ctx, options.to);
   const auto week = chosen_week(ctx, options);
   auto db = ctx.open_for_reading(true);
   const auto review = review_of(ctx, db ? &*db : nullptr, week);
+  if (outgoing) return mail_review(ctx, options, *outgoing, review);
 
   std::string rendered;
   if (options.format == "json")
@@ -43,6 +85,8 @@ void show_review(Context& ctx, const ReviewOptions& options) {
         review_json(review).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   else if (options.format == "markdown")
     rendered = review_markdown(review);
+  else if (options.format == "html")
+    rendered = review_html(review);
   else
     rendered = review_text(review, options.output.empty() && ctx.color());
   if (options.output.empty() || options.output == "-") {
@@ -81,11 +125,17 @@ void register_review_commands(CLI::App& app, CommandTable& table, Context& ctx) 
       review->add_option("--date", options->date, "The week of this date")->type_name("DATE");
   week->excludes(last)->excludes(day);
   last->excludes(day);
-  add_format_option(review, options->format, {"text", "markdown", "json"});
+  options->format_option =
+      add_format_option(review, options->format, {"text", "markdown", "json", "html"});
   review
       ->add_option("--output", options->output,
                    "Write to FILE (mode 0600, replaced atomically) instead of printing")
       ->type_name("FILE");
+  review->add_flag("--email", options->email,
+                   "Send the review as one e-mail, text and HTML ([mail] config)");
+  review->add_option("--to", options->to, "Recipient instead of mail.to")->type_name("ADDR");
+  review->add_flag("--dry-run", options->dry_run,
+                   "Print the exact message --email would send; send nothing");
   table.add(review, [&ctx, options] { show_review(ctx, *options); });
 }
 

@@ -339,7 +339,19 @@ nlohmann::json review_json(const Review& review) {
   time.erase("week");
   time["trend"] = json::array();
   for (const auto& week : review.time.trend) time["trend"].push_back(minutes(week));
+  time["weeks_8w"] = json::array();
+  for (const auto& week : review.time.chart_weeks) time["weeks_8w"].push_back(minutes(week));
   j["time"] = time;
+  j["one_on_ones_8w"] = json::array();
+  for (const auto& row : review.one_on_one_weeks) {
+    json weeks = json::array();
+    for (const auto& week : row.weeks)
+      weeks.push_back({{"week", week.week},
+                       {"held", week.held},
+                       {"cancelled", week.cancelled},
+                       {"missed", week.missed}});
+    j["one_on_ones_8w"].push_back({{"person", row.person}, {"weeks", weeks}});
+  }
   j["flags"] = json::array();
   for (const auto& flag : review.flags)
     j["flags"].push_back({{"id", flag.id},

@@ -5,10 +5,13 @@
 #include <cerrno>
 #include <cstring>
 
+#include "cli/complete.hpp"
 #include "cli/context.hpp"
 #include "domain/errors.hpp"
 #include "domain/model.hpp"
 #include "domain/parse.hpp"
+#include "storage/migrations.hpp"
+#include "storage/sqlite_version.hpp"
 #include "util/text.hpp"
 #include "util/version.hpp"
 
@@ -235,6 +238,47 @@ UsageError clear_parse_error(const CLI::ParseError& error, const CLI::App& app,
   return UsageError(util::truncate_to_width(message, 200), usage_hint);
 }
 
+// `mgr help CMD...` is `mgr CMD... --help`: the help word (the first word that is not a global
+// option) goes, each command name after it is checked, and `--help` follows them.
+std::vector<std::string> help_spelled_out(CLI::App& app, std::vector<std::string> words) {
+  std::size_t at = 0;
+  while (at < words.size() && looks_like_option(words[at])) {
+    const auto* option = app.get_option_no_throw(words[at]);
+    at += option != nullptr && option->get_items_expected_max() > 0 ? 2 : 1;
+  }
+  if (at >= words.size() || words[at] != "help") return words;
+  words.erase(words.begin() + static_cast<std::ptrdiff_t>(at));
+  // `mgr help --help` and `mgr help CMD --help` ask for the same help.
+  const auto given = words.size();
+  words.erase(
+      std::remove_if(words.begin() + static_cast<std::ptrdiff_t>(at), words.end(),
+                     [](const std::string& word) { return word == "-h" || word == "--help"; }),
+      words.end());
+  if (words.size() < given && at == words.size())
+    words.insert(words.begin() + static_cast<std::ptrdiff_t>(at), "help");
+  CLI::App* command = &app;
+  for (std::size_t i = at; i < words.size(); ++i) {
+    const auto subs =
+        command->get_subcommands([&](CLI::App* sub) { return sub->check_name(words[i]); });
+    if (subs.empty() || looks_like_option(words[i])) {
+      const auto names = subcommand_names(command);
+      const auto close = domain::closest_match(words[i], names);
+      throw UsageError("no help for " + util::quoted(words[i]) +
+                           (command == &app ? "" : " in `" + command_path(command) + "`") +
+                           (close ? "; did you mean '" + *close + "'?" : ""),
+                       "commands: " + joined(names));
+    }
+    command = subs.front();
+  }
+  words.emplace_back("--help");
+  return words;
+}
+
+std::string version_text() {
+  return std::string{"mgr "} + k_version + "\nSQLite " + storage::sqlite_library_version() +
+         "\ndatabase schema " + std::to_string(storage::latest_schema_version());
+}
+
 const char* k_footer = R"(Environment:
   MGR_DB      database file (default $XDG_DATA_HOME/mgr/mgr.db)
   MGR_CONFIG  config file (default $XDG_CONFIG_HOME/mgr/config.toml)
@@ -246,14 +290,15 @@ const char* k_footer = R"(Environment:
 
 Exit codes: 0 success, 1 failure, 2 invalid input, 75 temporary failure (retry later).)";
 
-int parse_and_run(const std::vector<std::string>& words, Context& ctx) {
+int parse_and_run(const std::vector<std::string>& given, Context& ctx) {
   auto& out = ctx.out;
   auto& err = ctx.err;
   CLI::App app{"mgr - habits of a first-time engineering manager, kept in one local SQLite file",
                "mgr"};
   app.require_subcommand(1);
   app.fallthrough();  // global options are accepted after the command name too
-  app.set_version_flag("--version", std::string{"mgr "} + k_version);
+  app.set_version_flag("--version", version_text(),
+                       "Print the version of mgr, SQLite and the schema");
   app.add_option("--db", ctx.db_option, "Database file (else MGR_DB, else the XDG data folder)")
       ->type_name("PATH");
   app.add_option("--config", ctx.config_option, "Config file (else MGR_CONFIG, else XDG config)")
@@ -279,9 +324,21 @@ int parse_and_run(const std::vector<std::string>& words, Context& ctx) {
   register_doctor_commands(app, table, ctx);
   register_reflect_commands(app, table, ctx);
   register_progress_commands(app, table, ctx);
+  app.add_subcommand("help", "Show the help of a command: `mgr help CMD` is `mgr CMD --help`")
+      ->allow_extras();
   // Set after the commands exist, which copy their parent's footer: only `mgr --help` has it.
   app.footer(k_footer);
   apply_shared_option_rules(&app);
+
+  if (!given.empty() && given.front() == k_complete_word)
+    return complete_words(app, {given.begin() + 1, given.end()}, ctx);
+  std::vector<std::string> words;
+  try {
+    words = help_spelled_out(app, given);
+  } catch (const Error& error) {
+    print_error(err, error.what(), error.hint());
+    return static_cast<int>(error.code());
+  }
 
   // CLI11 takes the words in reverse order.
   std::vector<std::string> reversed;

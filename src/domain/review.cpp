@@ -78,7 +78,7 @@ int review_lookback_days(const ReviewPolicy& policy) {
   // The earliest habit week, then the longest look back from a week's end: feedback every N
   // weeks, the feedback window, self-development, a delegation or a feedback request.
   const int longest = std::max({policy.feedback_every_weeks * 7, policy.feedback_window_weeks * 7,
-                                policy.self_dev_days, 28, 42});
+                                policy.self_dev_days, 28, 42, k_chart_weeks * 7});
   return (k_habit_weeks - 1) * 7 + longest;
 }
 
@@ -222,6 +222,30 @@ std::vector<OneOnOneRow> one_on_one_rows(const WeekView& view) {
   return rows;
 }
 
+std::vector<OneOnOneWeeks> one_on_one_weeks(const WeekView& view) {
+  std::vector<OneOnOneWeeks> rows;
+  for (const auto& [schedule, state] : view.series) {
+    OneOnOneWeeks row{schedule->person.handle, {}};
+    for (int back = k_chart_weeks - 1; back >= 0; --back) {
+      const auto from = view.week.from - days{7 * back};
+      const auto end = back == 0 ? view.week.as_of : from + days{6};
+      const auto in_week = [&](Date day) { return day >= from && day <= end; };
+      OneOnOneWeek week;
+      week.week = iso_week_label(from);
+      week.held = static_cast<int>(
+          std::count_if(schedule->history.held.begin(), schedule->history.held.end(), in_week));
+      week.cancelled = static_cast<int>(std::count_if(schedule->history.cancelled.begin(),
+                                                      schedule->history.cancelled.end(), in_week));
+      // The series as it stood at that week's end: what was still to hold then.
+      const auto seen = back == 0 ? state : series_as_of(*schedule, view.context, end);
+      for (const auto& occurrence : seen.missed) week.missed += in_week(occurrence.date);
+      row.weeks.push_back(week);
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
 std::vector<FeedbackRow> feedback_rows(const WeekView& view) {
   std::map<std::string, FeedbackRow> rows;
   for (const auto& person : view.input.reports) rows[person.handle].person = person.handle;
@@ -338,6 +362,11 @@ TimeSummary time_summary(const WeekView& view) {
     const auto from = view.week.from - days{7 * back};
     time.trend.push_back(week_minutes(view.input, from, from + days{6}));
   }
+  for (int back = k_chart_weeks - 1; back >= 1; --back) {
+    const auto from = view.week.from - days{7 * back};
+    time.chart_weeks.push_back(week_minutes(view.input, from, from + days{6}));
+  }
+  time.chart_weeks.push_back(time.week);
   return time;
 }
 
@@ -350,6 +379,7 @@ Review make_review(const ReviewInput& input, const ReviewPolicy& policy, const R
   Review review;
   review.week = week;
   review.one_on_ones = one_on_one_rows(view);
+  review.one_on_one_weeks = one_on_one_weeks(view);
   review.feedback = feedback_rows(view);
   review.delegations = delegation_summary(view);
   review.concerns = concern_summary(view);

@@ -32,6 +32,8 @@ ReviewWeek parse_review_week(std::string_view label, Date today);
 // How many weeks before the reviewed one the review looks at: habit strength weighs the
 // reviewed week and up to 11 earlier ones.
 inline constexpr int k_habit_weeks = 12;
+// The charts of the HTML review show the reviewed week and the weeks before it, this many in all.
+inline constexpr int k_chart_weeks = 8;
 // The review loads the log from this many days before the reviewed week's Monday: the habit
 // weeks, plus the feedback window before the earliest of them.
 int review_lookback_days(const ReviewPolicy& policy);
@@ -150,11 +152,28 @@ struct WeekMinutes {
 struct TimeSummary {
   WeekMinutes week;
   std::vector<WeekMinutes> trend;  // the 4 weeks before, oldest first
+  // k_chart_weeks weeks, oldest first, ending with the reviewed week (so far).
+  std::vector<WeekMinutes> chart_weeks;
+};
+
+// One person's 1:1s in one week, for the grid of the HTML review.
+struct OneOnOneWeek {
+  std::string week;  // 2026-W48
+  int held = 0;
+  int cancelled = 0;
+  // Occurrences dated that week and still to hold at its end (the current week: so far).
+  int missed = 0;
+};
+
+struct OneOnOneWeeks {
+  std::string person;
+  std::vector<OneOnOneWeek> weeks;  // k_chart_weeks, oldest first, as TimeSummary::chart_weeks
 };
 
 struct Review {
   ReviewWeek week;
   std::vector<OneOnOneRow> one_on_ones;
+  std::vector<OneOnOneWeeks> one_on_one_weeks;  // the same people, week by week
   std::vector<FeedbackRow> feedback;
   DelegationSummary delegations;
   ConcernSummary concerns;

@@ -324,6 +324,9 @@ std::string compose(const Message& message) {
     out += part_headers(part);
     out += k_crlf;
     out += quoted_printable(part.text);
+    // The line break before a boundary belongs to the boundary (RFC 2046), so a part whose
+    // text ends with a newline needs one more to keep it.
+    if (!part.text.empty() && part.text.back() == '\n') out += k_crlf;
   }
   out += "--" + boundary + "--" + std::string{k_crlf};
   return out;

@@ -472,3 +472,48 @@ TEST_CASE("the review's sections", "[review]") {
   CHECK(review.delegations.completed == 1);
   CHECK(review.self_check_due);  // a log of three months and no self-check
 }
+
+TEST_CASE("the eight weeks of the charts: time, and 1:1s held, cancelled and missed", "[review]") {
+  Scenario s;
+  auto& alice = s.series("alice");  // weekly on Mondays
+  // Nothing held in W41 (Mon 10-05); held every Monday of W42 to W46; cancelled in W47 and
+  // not held that week; held again in W48.
+  alice.history.held = {day("2026-10-12"), day("2026-10-19"), day("2026-10-26"),
+                        day("2026-11-02"), day("2026-11-09"), day("2026-11-23")};
+  alice.history.cancelled = {day("2026-11-16")};
+  s.log(EntryKind::ic, "2026-10-06", {}, 60);     // W41, the oldest week shown
+  s.log(EntryKind::ic, "2026-09-29", {}, 600);    // W40, one week too early
+  s.log(EntryKind::learn, "2026-11-18", {}, 45);  // W47
+  s.log(EntryKind::mgmt, "2026-11-24", {}, 120);  // W48
+
+  const auto review = make_review(s.input, s.policy, s.week, s.context);
+  const auto& weeks = review.time.chart_weeks;
+  REQUIRE(weeks.size() == 8);
+  CHECK(weeks.front().week == "2026-W41");
+  CHECK(weeks.front().ic == 60);
+  CHECK(weeks[6].week == "2026-W47");
+  CHECK(weeks[6].learn == 45);
+  CHECK(weeks.back().week == review.time.week.week);
+  CHECK(weeks.back().mgmt == 120);
+
+  REQUIRE(review.one_on_one_weeks.size() == 1);
+  const auto& grid = review.one_on_one_weeks.front();
+  CHECK(grid.person == "alice");
+  REQUIRE(grid.weeks.size() == 8);
+  std::vector<std::string> labels;
+  std::vector<int> held, cancelled, missed;
+  for (const auto& week : grid.weeks) {
+    labels.push_back(week.week);
+    held.push_back(week.held);
+    cancelled.push_back(week.cancelled);
+    missed.push_back(week.missed);
+  }
+  CHECK(labels == std::vector<std::string>{"2026-W41", "2026-W42", "2026-W43", "2026-W44",
+                                           "2026-W45", "2026-W46", "2026-W47", "2026-W48"});
+  CHECK(held == std::vector<int>{0, 1, 1, 1, 1, 1, 0, 1});
+  CHECK(cancelled == std::vector<int>{0, 0, 0, 0, 0, 0, 1, 0});
+  // W41's Monday went by unheld; so did W47's, cancelled. Seen from the end of W48 the 1:1 of
+  // W47 is forgiven by the one held since, but the grid shows each week as it ended.
+  CHECK(missed == std::vector<int>{1, 0, 0, 0, 0, 0, 1, 0});
+  CHECK(review.one_on_ones.front().held == grid.weeks.back().held);
+}

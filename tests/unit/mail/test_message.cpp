@@ -235,4 +235,6 @@ TEST_CASE("an HTML alternative makes a multipart/alternative message, text first
   REQUIRE(html_at != std::string::npos);
   CHECK(text_at < html_at);
   CHECK(wire.find("--" + boundary + "--\r\n") != std::string::npos);
+  // Each part keeps its final newline: one line break for the text, one for the boundary.
+  CHECK(wire.find("<p>Hello</p>\r\n\r\n--" + boundary + "--") != std::string::npos);
 }
