@@ -33,7 +33,7 @@ TEST_CASE("the statements are the spec's seven, in its order", "[reflect]") {
   CHECK_FALSE(statements()[0].reversed);
 }
 
-TEST_CASE("--answers: exactly seven values 1-5, the bad one named", "[reflect]") {
+TEST_CASE("the answers: exactly seven values 1-5, the bad one named", "[reflect]") {
   CHECK(parse_answers("4,2,5,3,4,2,3") == Answers{4, 2, 5, 3, 4, 2, 3});
   CHECK(parse_answers(" 4, 2,5 ,3,4,2,3") == Answers{4, 2, 5, 3, 4, 2, 3});
   CHECK_THROWS_MATCHES(parse_answers("4,2,6,3,4,2,3"), mgr::UsageError,
