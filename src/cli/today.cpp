@@ -3,6 +3,7 @@
 
 #include "cli/agenda_text.hpp"
 #include "cli/common.hpp"
+#include "cli/wrap_text.hpp"
 #include "domain/agenda.hpp"
 #include "domain/prep.hpp"
 #include "domain/series.hpp"
@@ -98,7 +99,7 @@ void show_today(Context& ctx, const std::string& format) {
   if (!agenda.one_on_ones.empty()) out << "\n1:1s\n";
   for (const auto& item : agenda.one_on_ones) {
     print_agenda_line(out, item);
-    out << fmt::format("  {:<6}   {}\n", "", prep_line(prep_of(item)));
+    out << wrapped_lines(prep_line(prep_of(item)), 80, "           ", "           ");
   }
   if (!agenda.due.empty()) out << "\nDue\n";
   for (const auto& item : agenda.due) print_agenda_line(out, item);
