@@ -5,7 +5,9 @@ markdown), remind (text and the e-mail), review (text and markdown), undo; long 
 
 import email
 import email.policy
+import os
 import re
+import sqlite3
 import unittest
 
 from mgr_harness import MgrTestCase
@@ -99,6 +101,37 @@ class HostileTextInEveryView(MgrTestCase):
         today = self.run_json("today", "--format", "json")
         texts = [item["text"] for item in today["due"]]
         self.assertIn(HOSTILE, texts)
+
+
+class NamesWrittenByAnotherProgram(MgrTestCase):
+    """mgr refuses controls in a display name, but the file may have been written by another
+    program (or by hand with sqlite3): every view still escapes what it finds."""
+
+    def setUp(self):
+        super().setUp()
+        self.add_person("alice", "--name", "Alice", "--day", "thu", "--since", "2026-11-01")
+        conn = sqlite3.connect(self.db)
+        with conn:
+            conn.execute("UPDATE people SET name = ? WHERE handle = 'alice'", (HOSTILE,))
+        conn.close()
+
+    def test_text_views(self):
+        for args in (["person", "list"], ["person", "show", "alice"], ["today"], ["schedule"],
+                     ["prep", "alice"], ["prep", "alice", "--format", "markdown"]):
+            with self.subTest(args=args):
+                _, out, _ = self.mgr(*args)
+                self.assertIsNone(RAW_CONTROL.search(out), "%s: %r" % (args, out[:800]))
+                if args[0] in ("person", "prep"):  # today and schedule name the handle
+                    self.assertIn("\\x1b[2J", out, args)
+
+    def test_the_calendar_file(self):
+        path = os.path.join(self.tmp, "team.ics")
+        self.mgr("schedule", "--ics", "--output", path)
+        with open(path, encoding="utf-8") as f:
+            calendar = f.read()
+        self.assertIsNone(RAW_CONTROL.search(calendar.replace("\r\n", "")), repr(calendar))
+        self.assertIn("SUMMARY:1:1 with x ", calendar)
+        self.assertIn("evil", calendar)
 
 
 class ErrorsEscapeC1(MgrTestCase):
