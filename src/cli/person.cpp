@@ -498,7 +498,7 @@ void register_person_commands(CLI::App& app, CommandTable& table, Context& ctx) 
   state->add_options.add_to(add);
   table.add(add, [&ctx, state] { add_person(ctx, state->handle, state->add_options); });
 
-  auto* list = person->add_subcommand("list", "List people");
+  auto* list = person->add_subcommand("list", "The team at a glance: 1:1s due, what is open");
   list->add_flag("--all", state->all, "Include archived people");
   add_format_option(list, state->format, {"text", "json"});
   table.add(list, [&ctx, state] { list_people(ctx, state->all, state->format); });
