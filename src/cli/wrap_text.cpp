@@ -20,6 +20,12 @@ std::size_t sequence_length(unsigned char lead) {
   return 1;
 }
 
+// The columns `text` takes, a tab counted as a full tab stop (display_width counts it as none).
+std::size_t columns_of(std::string_view text) {
+  return util::display_width(text) +
+         k_tab_width * static_cast<std::size_t>(std::count(text.begin(), text.end(), '\t'));
+}
+
 // Builds wrapped lines: words go on the current line while they fit.
 class LineWrapper {
  public:
@@ -35,7 +41,7 @@ class LineWrapper {
   }
 
   void add_word(std::string_view word) {
-    const std::size_t word_width = util::display_width(word);
+    const std::size_t word_width = columns_of(word);
     const std::size_t needed = m_line_has_word ? word_width + 1 : word_width;
     // A word too wide for any line is not moved to a fresh line: it is cut where it starts.
     const bool fits_a_fresh_line = m_indent_width + word_width <= m_width;
@@ -49,7 +55,7 @@ class LineWrapper {
       const auto length =
           std::min(sequence_length(static_cast<unsigned char>(word[at])), word.size() - at);
       const auto character = word.substr(at, length);
-      const std::size_t columns = util::display_width(character);
+      const std::size_t columns = columns_of(character);
       if (m_column + columns > m_width && m_line_has_word) break_line();
       m_out += character;
       m_column += columns;

@@ -35,6 +35,9 @@ TEST_CASE("wrapped_lines breaks at spaces with a hanging indent", "[wrap]") {
 
 TEST_CASE("wrapped_lines keeps the text's own lines and their indentation", "[wrap]") {
   CHECK(wrapped_lines("first\n  - a\n\nlast", 80, "> ", "  ") == "> first\n    - a\n\n  last\n");
+  // A tab inside a line takes a tab stop's room.
+  CHECK(wrapped_lines("abc\tdef ghi", 16, "", "") == "abc\tdef\nghi\n");
+  CHECK(wrapped_lines("\tabc def", 12, "", "") == "\tabc\ndef\n");
 }
 
 TEST_CASE("wrapped_lines cuts what has no spaces by display width", "[wrap]") {
