@@ -3,8 +3,14 @@
 #include <fmt/format.h>
 
 #include "cli/common.hpp"
+#include "cli/wrap_text.hpp"
 
 namespace mgr::cli {
+
+namespace {
+constexpr std::size_t k_agenda_width = 80;
+constexpr std::string_view k_agenda_hanging_indent = "           ";
+}  // namespace
 
 using domain::AgendaKind;
 using domain::OccurrenceStatus;
@@ -116,7 +122,11 @@ std::string describe(const domain::AgendaItem& item) {
 }
 
 void print_agenda_line(std::ostream& out, const domain::AgendaItem& item) {
-  out << fmt::format("  {:<6} {}\n", listed_time(item).value_or(""), describe(item));
+  // The outcome, action or concern text (and a skip's reason) is stored text: escaped, and
+  // wrapped under itself when long.
+  out << wrapped_lines(shown(describe(item)), k_agenda_width,
+                       fmt::format("  {:<6} ", listed_time(item).value_or("")),
+                       k_agenda_hanging_indent);
 }
 
 nlohmann::json agenda_item_json(const domain::AgendaItem& item) {

@@ -26,7 +26,8 @@ std::string days_text(int days);
 // "today", "yesterday", "3 days ago"
 std::string days_ago_text(int days);
 
-// One agenda item as a line of `schedule`/`today`, and as JSON.
+// One agenda item as a line of `schedule`/`today` (its text as stored: print_agenda_line
+// escapes and wraps it), and as JSON.
 std::string describe(const domain::AgendaItem& item);
 void print_agenda_line(std::ostream& out, const domain::AgendaItem& item);
 nlohmann::json agenda_item_json(const domain::AgendaItem& item);

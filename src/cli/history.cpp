@@ -78,7 +78,9 @@ void undo(Context& ctx, bool dry_run) {
     storage::Store store{*db};
     const auto change = db->read([&] { return store.latest_change(); });
     if (!change) throw UsageError(nothing, hint);
-    ctx.out << "would undo: " << change->summary << "\n";
+    // The summary is the confirmation the change printed; stored text in it is escaped again
+    // in case the journal was written by another program.
+    ctx.out << "would undo: " << shown(change->summary) << "\n";
     return;
   }
   auto db = ctx.open_for_writing(nothing);
@@ -89,7 +91,7 @@ void undo(Context& ctx, bool dry_run) {
     store.undo_change(*change);
     return change->summary;
   });
-  ctx.out << "undid: " << summary << "\n";
+  ctx.out << "undid: " << shown(summary) << "\n";
 }
 
 // `mgr show ID`: whatever the number names, shown as its own `show` command would.

@@ -6,6 +6,7 @@
 #include "cli/common.hpp"
 #include "cli/item_pages.hpp"
 #include "domain/errors.hpp"
+#include "domain/team.hpp"
 #include "domain/validate.hpp"
 
 namespace mgr::cli {
@@ -121,16 +122,6 @@ std::string slot_text(const Context& ctx, const Person& person) {
   return slot;
 }
 
-// One line per person in 80 columns, padded by display width so that wide names (CJK, emoji)
-// keep the columns straight.
-void print_person_line(const Context& ctx, const Person& person) {
-  const std::string name = person.name.empty() ? "-" : shown(person.name);
-  ctx.out << util::pad_to_width(person.handle, 16) << " "
-          << util::pad_to_width(util::truncate_to_width(name, 24), 24) << " "
-          << util::pad_to_width(relation_text(person), 8) << " " << slot_text(ctx, person)
-          << (person.archived ? "  (archived)" : "") << "\n";
-}
-
 void add_person(Context& ctx, const std::string& handle_text, const PersonOptions& options) {
   Person person;
   person.handle = domain::parse_handle(handle_text);
@@ -161,15 +152,128 @@ void edit_person(Context& ctx, const std::string& handle, const PersonOptions& o
   });
 }
 
+// ---- the team overview of `person list` ----
+
+constexpr std::size_t k_screen_width = 80;
+// A handle longer than this is cut in the list (it is typed in full everywhere else).
+constexpr std::size_t k_handle_width_max = 16;
+// The narrowest the handle and name columns get when the others need the room.
+constexpr std::size_t k_handle_width_min = 8;
+constexpr std::size_t k_name_width_min = 4;
+
+std::string last_held_text(const domain::TeamRow& row, domain::Date today) {
+  if (!row.last_held) return "-";
+  const auto days = (today - *row.last_held).count();
+  return days == 0 ? std::string{"today"} : fmt::format("{}d ago", days);
+}
+
+// The next 1:1, or how overdue the oldest one still to hold is (that comes first: it is the
+// one to book).
+std::string next_due_text(const domain::TeamRow& row, domain::Date today) {
+  if (row.person.archived) return "archived";
+  if (row.overdue) return fmt::format("overdue {}d", row.overdue_days);
+  if (!row.next) return "-";
+  if (row.next->date == today) return "today";
+  return domain::format_date(row.next->date);
+}
+
+std::string count_text(std::size_t count) {
+  return count == 0 ? std::string{"-"} : std::to_string(count);
+}
+
+nlohmann::json team_row_json(const Context& ctx, const domain::TeamRow& row) {
+  auto j = person_json(ctx, row.person);
+  j["last_held"] = date_json(row.last_held);
+  j["next_due"] = row.next ? date_json(row.next->date) : nlohmann::json(nullptr);
+  j["overdue_since"] = row.overdue ? date_json(row.overdue->date) : nlohmann::json(nullptr);
+  j["overdue_days"] = row.overdue_days;
+  j["missed"] = row.missed;
+  // The same shapes as in `person show`.
+  j["open_concerns"] = nlohmann::json::array();
+  for (const auto& concern : row.open_concerns)
+    j["open_concerns"].push_back({{"id", concern.id.value}, {"text", concern.text}});
+  j["open_delegations"] = nlohmann::json::array();
+  for (const auto& delegation : row.open_delegations)
+    j["open_delegations"].push_back({{"id", delegation.id.value},
+                                     {"outcome", delegation.outcome},
+                                     {"due", date_json(delegation.due)}});
+  return j;
+}
+
+// The team as a table in 80 columns. Every column is as wide as its widest cell; the name
+// takes what is left and is cut to fit. Cells are measured and padded by display width, so
+// wide names (CJK, emoji) keep the columns straight.
+void print_team_table(Context& ctx, const std::vector<domain::TeamRow>& rows) {
+  enum Column : std::size_t { handle, name, relation, cadence, last, next, concerns, delegations };
+  constexpr std::size_t columns = delegations + 1;
+  const std::vector<std::string> headers = {"handle",   "name",     "relation", "cadence",
+                                            "last 1:1", "next 1:1", "concerns", "delegated"};
+  const auto today = ctx.today();
+  std::vector<std::vector<std::string>> cells;
+  for (const auto& row : rows) {
+    const auto& person = row.person;
+    cells.push_back({util::truncate_to_width(person.handle, k_handle_width_max),
+                     person.name.empty() ? "-" : shown(person.name), relation_text(person),
+                     domain::cadence_name(person.cadence), last_held_text(row, today),
+                     next_due_text(row, today), count_text(row.open_concerns.size()),
+                     count_text(row.open_delegations.size())});
+  }
+  std::vector<std::size_t> widths;
+  for (const auto& header : headers) widths.push_back(util::display_width(header));
+  for (const auto& line : cells)
+    for (std::size_t column = 0; column < columns; ++column)
+      widths[column] = std::max(widths[column], util::display_width(line[column]));
+  std::size_t others = columns - 1;  // one space between columns
+  for (std::size_t column = 0; column < columns; ++column)
+    if (column != name) others += widths[column];
+  // When long handles and long "overdue" texts leave the name too little room, the handle
+  // column gives some of its width back.
+  if (others + k_name_width_min > k_screen_width) {
+    const auto excess = others + k_name_width_min - k_screen_width;
+    const auto handle_width = std::max(widths[handle] - std::min(excess, widths[handle]),
+                                       std::min(widths[handle], k_handle_width_min));
+    others -= widths[handle] - handle_width;
+    widths[handle] = handle_width;
+  }
+  const std::size_t name_room = others < k_screen_width ? k_screen_width - others : 0;
+  widths[name] = std::min(widths[name], std::max(name_room, k_name_width_min));
+
+  const auto print_line = [&](const std::vector<std::string>& line) {
+    std::string text;
+    for (std::size_t column = 0; column < columns; ++column) {
+      const auto cell = column == name || column == handle
+                            ? util::truncate_to_width(line[column], widths[column])
+                            : line[column];
+      if (column > 0) text += ' ';
+      // The counts are numbers: right-aligned, and the last column leaves no trailing spaces.
+      if (column >= concerns)
+        text += std::string(widths[column] - util::display_width(cell), ' ') + cell;
+      else
+        text += util::pad_to_width(cell, widths[column]);
+    }
+    return text;
+  };
+  ctx.out << bold(ctx, print_line(headers)) << "\n";
+  for (const auto& line : cells) ctx.out << print_line(line) << "\n";
+}
+
 void list_people(Context& ctx, bool all, const std::string& format) {
   auto db = open_for_listing(ctx, format);
   if (!db) return;
   storage::Store store{*db};
-  print_list(
-      ctx, format, db->read([&] { return store.list_people(all); }),
-      [&](const Person& person) { return person_json(ctx, person); },
-      "No people yet. Add one with `mgr person add HANDLE`.",
-      [&](const Person& person) { print_person_line(ctx, person); });
+  const auto rows =
+      domain::team_overview(db->read([&] { return store.team_input(all); }), ctx.series_context());
+  if (format == "json") {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& row : rows) list.push_back(team_row_json(ctx, row));
+    return print_json(ctx.out, list);
+  }
+  if (rows.empty()) {
+    ctx.out << (all ? "No people yet." : "No people yet (archived ones show with --all).")
+            << " Add one with `mgr person add HANDLE`.\n";
+    return;
+  }
+  print_team_table(ctx, rows);
 }
 
 // Everything `person show` prints about one person, read in one snapshot.
@@ -394,7 +498,7 @@ void register_person_commands(CLI::App& app, CommandTable& table, Context& ctx) 
   state->add_options.add_to(add);
   table.add(add, [&ctx, state] { add_person(ctx, state->handle, state->add_options); });
 
-  auto* list = person->add_subcommand("list", "List people");
+  auto* list = person->add_subcommand("list", "The team at a glance: 1:1s due, what is open");
   list->add_flag("--all", state->all, "Include archived people");
   add_format_option(list, state->format, {"text", "json"});
   table.add(list, [&ctx, state] { list_people(ctx, state->all, state->format); });

@@ -5,6 +5,7 @@
 
 #include "cli/agenda_text.hpp"
 #include "cli/common.hpp"
+#include "cli/wrap_text.hpp"
 #include "domain/errors.hpp"
 #include "domain/prep.hpp"
 
@@ -15,8 +16,16 @@ namespace {
 using domain::format_date;
 using domain::PrepSheet;
 
+constexpr std::size_t k_width = 80;
+
+// Stored text is escaped (shown) before it reaches any of the sheets, text or markdown.
 std::string display_name(const domain::Person& person) {
-  return person.display_name();
+  return shown(person.display_name());
+}
+
+// One item of a text list: "  #12 the text", long text wrapped under itself.
+void print_item(std::ostream& out, const std::string& line, std::string_view indent = "      ") {
+  out << wrapped_lines(line, k_width, "  ", indent);
 }
 
 std::string mood_text(const std::optional<int>& mood) {
@@ -88,8 +97,10 @@ void print_feedback_line(std::ostream& out, const char* label,
     out << fmt::format("  {:<19}none yet\n", label);
     return;
   }
-  out << fmt::format("  {:<19}{} (#{}){}\n", label, format_date(entry->date), entry->id.value,
-                     entry->note.empty() ? "" : ": " + entry->note);
+  out << wrapped_lines(
+      fmt::format("{:<19}{} (#{}){}", label, format_date(entry->date), entry->id.value,
+                  entry->note.empty() ? "" : ": " + shown(entry->note)),
+      k_width, "  ", "                     ");
 }
 
 void print_text(Context& ctx, const PrepSheet& sheet) {
@@ -107,31 +118,31 @@ void print_text(Context& ctx, const PrepSheet& sheet) {
   out << "\nTalking points\n";
   if (sheet.topics.empty()) out << "  none open\n";
   for (const auto& topic : sheet.topics)
-    out << fmt::format("  #{} {} (since {})\n", topic.id.value, topic.text,
-                       format_date(topic.created));
+    print_item(out, fmt::format("#{} {} (since {})", topic.id.value, shown(topic.text),
+                                format_date(topic.created)));
 
   out << "\nOpen actions\n";
   if (sheet.actions.empty()) out << "  none open\n";
   for (const auto& action : sheet.actions)
-    out << fmt::format("  #{} [{}] {}{}\n", action.id.value,
-                       action.owner == domain::Owner::me ? "mine" : "theirs", action.text,
-                       due_suffix(action.due, ctx.today()));
+    print_item(out, fmt::format("#{} [{}] {}{}", action.id.value,
+                                action.owner == domain::Owner::me ? "mine" : "theirs",
+                                shown(action.text), due_suffix(action.due, ctx.today())));
 
   out << "\nDelegations\n";
   if (sheet.delegations.empty()) out << "  none open\n";
   for (const auto& d : sheet.delegations) {
-    out << fmt::format("  #{} {}{}\n", d.delegation.id.value, d.delegation.outcome,
-                       due_suffix(d.delegation.due, ctx.today()));
+    print_item(out, fmt::format("#{} {}{}", d.delegation.id.value, shown(d.delegation.outcome),
+                                due_suffix(d.delegation.due, ctx.today())));
     out << "      " << checkin_text(d) << "\n";
     if (d.delegation.last_checkin && !d.delegation.last_checkin->note.empty())
-      out << "      " << d.delegation.last_checkin->note << "\n";
+      out << wrapped_lines(shown(d.delegation.last_checkin->note), k_width, "      ", "      ");
   }
 
   out << "\nOpen concerns\n";
   if (sheet.concerns.empty()) out << "  none\n";
   for (const auto& concern : sheet.concerns)
-    out << fmt::format("  #{} {} (opened {}, {})\n", concern.id.value, concern.text,
-                       format_date(concern.opened), concern_state(concern));
+    print_item(out, fmt::format("#{} {} (opened {}, {})", concern.id.value, shown(concern.text),
+                                format_date(concern.opened), concern_state(concern)));
 
   out << "\nFeedback\n";
   print_feedback_line(out, "last positive", sheet.last_positive);
@@ -140,8 +151,10 @@ void print_text(Context& ctx, const PrepSheet& sheet) {
   if (!sheet.last_one_on_one) return;
   out << fmt::format("\nNotes from the last 1:1 (#{}, {})\n", sheet.last_one_on_one->id.value,
                      format_date(sheet.last_one_on_one->date));
-  if (sheet.last_one_on_one->note.empty()) out << "  (no notes)\n";
-  for (const auto& line : note_lines(sheet.last_one_on_one->note)) out << "    " << line << "\n";
+  if (sheet.last_one_on_one->note.empty())
+    out << "  (no notes)\n";
+  else
+    out << wrapped_lines(shown(sheet.last_one_on_one->note), k_width, "    ", "    ");
 }
 
 // ---- markdown ----
@@ -160,27 +173,28 @@ void print_markdown(Context& ctx, const PrepSheet& sheet, bool with_private) {
   out << "\n### Talking points\n\n";
   if (sheet.topics.empty()) out << "- (none yet)\n";
   for (const auto& topic : sheet.topics)
-    out << fmt::format("- [ ] {} (#{})\n", topic.text, topic.id.value);
+    out << fmt::format("- [ ] {} (#{})\n", shown(topic.text), topic.id.value);
 
   out << "\n### Action items\n\n";
   if (sheet.actions.empty()) out << "- (none open)\n";
   for (const auto& action : sheet.actions)
     out << fmt::format("- [ ] **{}:** {}{} (#{})\n",
-                       action.owner == domain::Owner::me ? "Me" : them, action.text,
+                       action.owner == domain::Owner::me ? "Me" : them, shown(action.text),
                        due_suffix(action.due, ctx.today()), action.id.value);
 
   out << "\n### Delegated outcomes\n\n";
   if (sheet.delegations.empty()) out << "- (none open)\n";
   for (const auto& d : sheet.delegations)
-    out << fmt::format("- **{}** (#{}){} — {}\n", d.delegation.outcome, d.delegation.id.value,
-                       due_suffix(d.delegation.due, ctx.today()), checkin_text(d));
+    out << fmt::format("- **{}** (#{}){} — {}\n", shown(d.delegation.outcome),
+                       d.delegation.id.value, due_suffix(d.delegation.due, ctx.today()),
+                       checkin_text(d));
   if (!with_private) return;
 
   out << "\n---\n\n### Private notes (not for the shared agenda)\n\n";
   out << "**Open concerns**\n\n";
   if (sheet.concerns.empty()) out << "- none\n";
   for (const auto& concern : sheet.concerns)
-    out << fmt::format("- {} (#{}, opened {}, {})\n", concern.text, concern.id.value,
+    out << fmt::format("- {} (#{}, opened {}, {})\n", shown(concern.text), concern.id.value,
                        format_date(concern.opened), concern_state(concern));
   out << "\n**Last feedback**\n\n";
   for (const auto& [label, entry] :
@@ -189,7 +203,7 @@ void print_markdown(Context& ctx, const PrepSheet& sheet, bool with_private) {
       out << "- " << label << ": none yet\n";
     else
       out << fmt::format("- {}, {}: {}\n", label, format_date((*entry)->date),
-                         (*entry)->note.empty() ? "(no notes)" : (*entry)->note);
+                         (*entry)->note.empty() ? "(no notes)" : shown((*entry)->note));
   }
   std::string moods;
   for (const auto& entry : sheet.recent_one_on_ones)
@@ -198,7 +212,7 @@ void print_markdown(Context& ctx, const PrepSheet& sheet, bool with_private) {
       << "\n";
   if (!sheet.last_one_on_one) return;
   out << "\n**Notes from the last 1:1 (" << format_date(sheet.last_one_on_one->date) << ")**\n\n";
-  for (const auto& line : note_lines(sheet.last_one_on_one->note))
+  for (const auto& line : note_lines(shown(sheet.last_one_on_one->note)))
     out << (line.empty() ? ">" : "> " + line) << "\n";
 }
 

@@ -10,6 +10,7 @@
 #include "cli/outgoing_mail.hpp"
 #include "cli/review_html.hpp"
 #include "cli/review_render.hpp"
+#include "cli/wrap_text.hpp"
 #include "domain/reminders.hpp"
 #include "util/file_lock.hpp"
 #include "util/text.hpp"
@@ -83,9 +84,15 @@ std::string item_line(const domain::ReminderItem& item, domain::Date day) {
   return text;
 }
 
-std::string reminder_text(const std::vector<domain::ReminderItem>& items, domain::Date day) {
+// The items as a list. On a terminal each item is wrapped to 80 columns under its own text;
+// the e-mail keeps each item on its line (a mail reader wraps plain text itself).
+std::string reminder_text(const std::vector<domain::ReminderItem>& items, domain::Date day,
+                          bool for_terminal = false) {
+  constexpr std::size_t terminal_width = 80;
   std::string text = "What needs attention on " + domain::format_day(day) + ":\n\n";
-  for (const auto& item : items) text += "- " + item_line(item, day) + "\n";
+  for (const auto& item : items)
+    text += for_terminal ? wrapped_lines(item_line(item, day), terminal_width, "- ", "  ")
+                         : "- " + item_line(item, day) + "\n";
   return text;
 }
 
@@ -308,7 +315,7 @@ void remind(Context& ctx, const RemindOptions& options) {
     return print_json(ctx.out, list);
   }
   // Nothing to say: no output at all, so that cron sends no mail.
-  if (!items.empty()) ctx.out << reminder_text(items, day);
+  if (!items.empty()) ctx.out << reminder_text(items, day, true);
 }
 
 }  // namespace

@@ -28,10 +28,10 @@ std::string optional_date(const std::optional<domain::Date>& day) {
 }
 
 // Words of `text` in lines of at most k_width columns, each after `indent`; the first line
-// after `first_indent`.
+// after `first_indent`. The text may carry stored text (an outcome, an action): it is escaped.
 std::string wrapped(const std::string& text, const std::string& first_indent,
                     const std::string& indent) {
-  return util::wrap_to_width(text, k_width, first_indent, indent);
+  return util::wrap_to_width(shown(text), k_width, first_indent, indent);
 }
 
 // A bar of eighths for a value out of `most`, `width` cells wide.
@@ -62,8 +62,8 @@ void text_flags(std::ostream& out, const Review& review, bool color) {
   out << "\nFlags\n";
   if (review.flags.empty()) out << "  none this week\n";
   for (const auto& flag : review.flags) {
-    out << "  " << severity_label(flag.severity, color) << " " << flag.title << " (" << flag.id
-        << ")\n";
+    out << "  " << severity_label(flag.severity, color) << " " << shown(flag.title) << " ("
+        << flag.id << ")\n";
     for (const auto& line : flag.evidence) out << wrapped(line, "        - ", "          ");
     out << wrapped("Fix: " + flag.fix, "        ", "        ");
   }
@@ -238,7 +238,7 @@ std::string review_markdown(const Review& review) {
   out << fmt::format("- Delegations: {} completed, {} open\n", review.delegations.completed,
                      review.delegations.open.size());
   for (const auto& row : review.delegations.open)
-    out << fmt::format("  - {} ({}{})\n", row.outcome, row.person,
+    out << fmt::format("  - {} ({}{})\n", shown(row.outcome), row.person,
                        row.due ? ", due " + format_date(*row.due) : "");
   out << fmt::format("- Hard conversations: {} concerns opened, {} talked about, {} resolved\n",
                      review.concerns.opened, review.concerns.addressed, review.concerns.resolved);
@@ -253,10 +253,10 @@ std::string review_markdown(const Review& review) {
   out << "\n## Where I need help\n\n";
   if (review.flags.empty()) out << "Nothing flagged this week.\n";
   for (const auto& flag : review.flags) {
-    out << fmt::format("- **{}** ({}){}\n", flag.title, flag.id,
+    out << fmt::format("- **{}** ({}){}\n", shown(flag.title), flag.id,
                        flag.severity == Severity::alert ? ", needs attention now" : "");
-    for (const auto& line : flag.evidence) out << "  - " << line << "\n";
-    out << "  - *Next:* " << flag.fix << "\n";
+    for (const auto& line : flag.evidence) out << "  - " << shown(line) << "\n";
+    out << "  - *Next:* " << shown(flag.fix) << "\n";
   }
 
   out << "\n## Habits\n\n| habit | this week | streak | strength |\n|---|---|---|---|\n";

@@ -3,6 +3,7 @@
 
 #include "cli/agenda_text.hpp"
 #include "cli/common.hpp"
+#include "cli/wrap_text.hpp"
 #include "domain/agenda.hpp"
 #include "domain/prep.hpp"
 #include "domain/series.hpp"
@@ -10,6 +11,10 @@
 namespace mgr::cli {
 
 namespace {
+
+constexpr std::size_t k_width = 80;
+// The prep line sits under the text of its 1:1 line.
+constexpr std::string_view k_prep_indent = "           ";
 
 std::string prep_line(const domain::PrepCounts& counts) {
   const auto plural = [](int n, const char* what) {
@@ -90,20 +95,20 @@ void show_today(Context& ctx, const std::string& format) {
   auto& out = ctx.out;
   out << bold(ctx, "Today, " + day_label(today)) << "\n";
   if (agenda.nothing_to_do()) {
-    out << "\nNothing due today.";
+    std::string nothing = "Nothing due today.";
     if (const auto& next = agenda.next_one_on_one)
-      out << " Next 1:1: " << next->person << ", " << slot_when(*next->occurrence) << ".";
-    out << "\n";
+      nothing += " Next 1:1: " + next->person + ", " + slot_when(*next->occurrence) + ".";
+    out << "\n" << wrapped_lines(nothing, k_width, "", "");
   }
   if (!agenda.one_on_ones.empty()) out << "\n1:1s\n";
   for (const auto& item : agenda.one_on_ones) {
     print_agenda_line(out, item);
-    out << fmt::format("  {:<6}   {}\n", "", prep_line(prep_of(item)));
+    out << wrapped_lines(prep_line(prep_of(item)), k_width, k_prep_indent, k_prep_indent);
   }
   if (!agenda.due.empty()) out << "\nDue\n";
   for (const auto& item : agenda.due) print_agenda_line(out, item);
   if (agenda.review_day) out << "\nIt is your review day: `mgr review` shows how the week went.\n";
-  if (agenda.quiet_workdays) out << "\n" << nudge_text(agenda) << "\n";
+  if (agenda.quiet_workdays) out << "\n" << wrapped_lines(nudge_text(agenda), k_width, "", "");
 }
 
 }  // namespace

@@ -14,6 +14,20 @@ void add_line(std::string& out, std::string_view line) {
   out += fold_ical_line(line);
 }
 
+// The length of a C1 control (U+0080-U+009F) or a bidirectional override or isolate
+// (U+202A-U+202E, U+2066-U+2069) in UTF-8 at the start of `text`, else 0. TEXT may not hold
+// controls, and an override would make a calendar show the rest of the line reversed.
+std::size_t invisible_control_at(std::string_view text) {
+  const auto byte = [&](std::size_t at) {
+    return at < text.size() ? static_cast<unsigned char>(text[at]) : 0u;
+  };
+  if (byte(0) == 0xC2 && byte(1) >= 0x80 && byte(1) <= 0x9F) return 2;
+  if (byte(0) == 0xE2 && ((byte(1) == 0x80 && byte(2) >= 0xAA && byte(2) <= 0xAE) ||
+                          (byte(1) == 0x81 && byte(2) >= 0xA6 && byte(2) <= 0xA9)))
+    return 3;
+  return 0;
+}
+
 }  // namespace
 
 std::string escape_ical_text(std::string_view text) {
@@ -40,10 +54,14 @@ std::string escape_ical_text(std::string_view text) {
         escaped += "\\n";
         break;
       default:
-        if ((static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == '\x7f')
+        if (const auto control = invisible_control_at(text.substr(i)); control > 0) {
           escaped += ' ';
-        else
+          i += control - 1;
+        } else if ((static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == '\x7f') {
+          escaped += ' ';
+        } else {
           escaped += c;
+        }
     }
   }
   return escaped;

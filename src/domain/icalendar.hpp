@@ -17,7 +17,8 @@
 namespace mgr::domain {
 
 // A TEXT value (RFC 5545 3.3.11): `\` `;` `,` escaped, line breaks (LF, CRLF or CR) as `\n`,
-// other control characters (not allowed in TEXT) as spaces.
+// other control characters (not allowed in TEXT), C1 controls and the bidirectional overrides
+// and isolates as spaces.
 std::string escape_ical_text(std::string_view text);
 
 // One content line, folded so that no physical line is longer than 75 octets (a continuation

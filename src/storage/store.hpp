@@ -11,6 +11,7 @@
 #include "domain/reminders.hpp"
 #include "domain/review.hpp"
 #include "domain/series.hpp"
+#include "domain/team.hpp"
 #include "storage/database.hpp"
 
 namespace mgr::storage {
@@ -67,6 +68,9 @@ class Store {
   // ---- what a decision needs, loaded in one go ----
   domain::AgendaInput agenda_input();
   domain::PrepInput prep_input(const domain::Person& person);
+  // The team overview of `person list`: the people (archived ones too when asked), each with
+  // their series, and the open concerns and delegations.
+  domain::TeamInput team_input(bool include_archived);
   // The window of the log a review of `week` needs: from `lookback_days` before its Monday to
   // its last day, through indexed range queries.
   domain::ReviewInput review_input(const domain::ReviewWeek& week, int lookback_days);

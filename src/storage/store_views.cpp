@@ -27,4 +27,13 @@ domain::PrepInput Store::prep_input(const domain::Person& person) {
   return input;
 }
 
+domain::TeamInput Store::team_input(bool include_archived) {
+  domain::TeamInput input;
+  for (const auto& person : list_people(include_archived))
+    input.people.push_back(schedule_of(person));
+  input.open_concerns = list_concerns(std::nullopt, false);
+  input.open_delegations = list_delegations(std::nullopt, false);
+  return input;
+}
+
 }  // namespace mgr::storage

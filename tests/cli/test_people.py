@@ -93,7 +93,8 @@ class PersonList(MgrTestCase):
 
     def test_text_lists_active_people_sorted(self):
         _, out, _ = self.mgr("person", "list")
-        lines = out.splitlines()
+        header, *lines = out.splitlines()
+        self.assertTrue(header.startswith("handle"), out)
         self.assertEqual(len(lines), 2, out)
         self.assertTrue(lines[0].startswith("alice"), out)
         self.assertIn("Alice Example", lines[0])

@@ -83,7 +83,10 @@ class PrepTest(MgrTestCase):
         self.assertIn("rushed review", out)
         self.assertNotIn("great demo", out)
         notes = out[out.index("Notes from the last 1:1"):]
-        self.assertIn(LONG_NOTE, notes)
+        # The long note is wrapped to 80 columns under its indent, never cut.
+        self.assertIn(" ".join(LONG_NOTE.split()), " ".join(notes.split()))
+        for line in out.splitlines():
+            self.assertLessEqual(len(line), 80, line)
         self.assertIn("    Second line: on-call load is high.", notes)
         self.assertIn("    After a blank line.", notes)
 

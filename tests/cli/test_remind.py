@@ -96,8 +96,10 @@ class RemindOutput(RemindCase):
             "- 1:1 with Alice Nguyen (alice), due today",
             "- delegation #%d to bob, due in 2 days (Sat 2026-11-28): Migrate CI" % delegation,
             "- your action #1 (with alice), due today: Send the promotion rubric",
-            "- concern #%d about bob, no conversation in 16 days (opened Tue 2026-11-10): "
-            "Missed stand-ups" % concern,
+            # Wrapped to 80 columns under its own text.
+            "- concern #%d about bob, no conversation in 16 days (opened Tue 2026-11-10):"
+            % concern,
+            "  Missed stand-ups",
         ])
         # Friday is the review day; with nothing logged after Wednesday, the third workday
         # after it (Tuesday) nudges.

@@ -271,8 +271,11 @@ class TodayTest(TeamTestCase):
         _, out, _ = self.run_mgr("today")
         self.assertIn("Today, Thu 2026-11-26", out)
         self.assertIn("10:00  1:1 with alice, 30m", out)
+        # The prep line wraps to 80 columns under itself.
         self.assertIn("last 1:1 7 days ago · 1 open topic · 1 open action (1 yours, 0 theirs)"
-                      " · 1 open concern", out)
+                      " · 1 open concern", " ".join(out.split()))
+        for line in out.splitlines():
+            self.assertLessEqual(len(line), 80, line)
         self.assertIn("1:1 with bob, 30m — overdue 3 days", out)
         self.assertIn("last 1:1 10 days ago", out)
         due = out[out.index("\nDue\n"):]

@@ -47,6 +47,16 @@ TEST_CASE("TEXT values escape backslash, semicolon, comma and line breaks", "[ic
   CHECK(escape_ical_text("Grüße: 10:00") == "Grüße: 10:00");  // colons need no escape
 }
 
+TEST_CASE("TEXT values carry no C1 control and no bidirectional override", "[ics]") {
+  CHECK(escape_ical_text("a\x1b[2Jb") == "a [2Jb");
+  CHECK(escape_ical_text("csi\u009b31m, del\x7f") == "csi 31m\\, del ");
+  CHECK(escape_ical_text("Eve \u202enimda\u2066x\u2069") == "Eve  nimda x ");
+  CHECK(escape_ical_text("\u202a\u202e\u2066\u2069") == "    ");
+  // Neighbours of those ranges stay.
+  CHECK(escape_ical_text("\u00a0\u2029\u202f\u2065\u206a") == "\u00a0\u2029\u202f\u2065\u206a");
+  CHECK(escape_ical_text("日本語 🚀") == "日本語 🚀");
+}
+
 TEST_CASE("a short line is not folded and ends in CRLF", "[ics]") {
   CHECK(fold_ical_line("SUMMARY:1:1") == "SUMMARY:1:1\r\n");
   const std::string exactly_75(75, 'x');
