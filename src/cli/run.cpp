@@ -277,6 +277,9 @@ int parse_and_run(const std::vector<std::string>& words, Context& ctx) {
   register_demo_commands(app, table, ctx);
   register_backup_commands(app, table, ctx);
   register_doctor_commands(app, table, ctx);
+  register_export_commands(app, table, ctx);
+  register_import_commands(app, table, ctx);
+  register_person_forget_command(app, table, ctx);
   // Set after the commands exist, which copy their parent's footer: only `mgr --help` has it.
   app.footer(k_footer);
   apply_shared_option_rules(&app);
