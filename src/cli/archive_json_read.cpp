@@ -480,6 +480,11 @@ Archive read_archive_json(std::string_view text) {
                          ": " + util::truncate_to_width(error.what(), 160),
                      "an export that was cut off (a full disk, an interrupted copy) cannot be "
                      "imported; export again");
+  } catch (const Json::exception& error) {
+    // A number too large for any type, and the like: JSON that no export holds.
+    const auto where = reading.last_record();
+    throw UsageError("the file is not valid JSON" + (where.empty() ? "" : " (" + where + ")") +
+                     ": " + util::truncate_to_width(error.what(), 160));
   }
   Archive archive = std::move(reading.archive);
   read_header(document, archive);

@@ -157,6 +157,7 @@ class BadInput(ImportCase):
         self.refused({"format": "mgr-export", "version": 99, "last_id": 0}, "version 99")
         self.refused({"hello": 1}, "unknown field", "hello")
         self.refused([1, 2, 3], "not an mgr export")
+        self.refused('{"format": "mgr-export", "version": 1, "last_id": 1e999}', "not valid JSON")
         data = copy.deepcopy(self.data)
         data["people"][0]["colour"] = "blue"
         self.refused(data, "people[0]", "colour")
