@@ -81,7 +81,7 @@ class Fields {
   std::vector<std::string> texts(const char* key) {
     const auto found = m_object.find(key);
     if (found == m_object.end()) return {};
-    m_used.push_back(key);
+    m_used.emplace_back(key);
     if (found->is_null()) return {};
     if (!found->is_array()) wrong(key, *found, "a list of text");
     std::vector<std::string> values;
@@ -162,13 +162,13 @@ class Fields {
     const auto found = m_object.find(key);
     if (found == m_object.end()) return true;
     if (!found->is_null()) return false;
-    m_used.push_back(key);
+    m_used.emplace_back(key);
     return true;
   }
   const Json& required(const char* key) {
     const auto found = m_object.find(key);
     if (found == m_object.end()) fail("has no " + std::string{key});
-    if (std::find(m_used.begin(), m_used.end(), key) == m_used.end()) m_used.push_back(key);
+    if (std::find(m_used.begin(), m_used.end(), key) == m_used.end()) m_used.emplace_back(key);
     return *found;
   }
   [[noreturn]] void wrong(const char* key, const Json& value, const char* expected) const {

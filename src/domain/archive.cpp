@@ -19,6 +19,9 @@ constexpr std::array<std::string_view, 11> k_section_names{
     "people",  "time_away", "entries", "concerns",       "delegations", "topics",
     "actions", "skips",     "moves",   "reminders_sent", "self_checks"};
 
+// A day: the longest a 1:1 or a stretch of work may be (the schema's CHECK).
+constexpr std::int64_t k_longest_minutes = std::int64_t{24} * 60;
+
 std::string id_text(std::int64_t id) {
   return "#" + std::to_string(id);
 }
@@ -367,7 +370,7 @@ void check_record(std::size_t index, const PersonRecord& record) {
   } catch (const UsageError& error) {
     refuse(name, error.what(), error.hint());
   }
-  if (person.length.count() <= 0 || person.length.count() > 24 * 60)
+  if (person.length.count() <= 0 || person.length.count() > k_longest_minutes)
     refuse(name,
            "length_minutes is " + std::to_string(person.length.count()) + ", not from 1 to 1440");
 }
@@ -380,7 +383,8 @@ void check_record(std::size_t index, const TimeAwayRecord& record) {
 
 void check_record(std::size_t index, const Entry& record) {
   const auto name = record_name(index, record);
-  if (record.minutes && (record.minutes->count() <= 0 || record.minutes->count() > 24 * 60))
+  if (record.minutes &&
+      (record.minutes->count() <= 0 || record.minutes->count() > k_longest_minutes))
     refuse(name, "minutes is " + std::to_string(record.minutes->count()) + ", not from 1 to 1440");
   if (record.mood && (*record.mood < 1 || *record.mood > 5))
     refuse(name, "mood is " + std::to_string(*record.mood) + ", not from 1 to 5");
