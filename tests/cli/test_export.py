@@ -152,6 +152,15 @@ class ExportJson(MgrTestCase):
         self.fail_usage("export", "--format", "xml", mentions=["xml"])
 
 
+class ExportNothing(MgrTestCase):
+    def test_without_a_database_the_export_is_empty_and_creates_nothing(self):
+        data = json.loads(self.mgr("export")[1])
+        self.assertEqual((data["format"], data["version"], data["last_id"]), ("mgr-export", 1, 0))
+        for section in SECTIONS:
+            self.assertEqual(data[section], [], section)
+        self.assertFalse(self.db_exists())
+
+
 class ExportPerson(MgrTestCase):
     def setUp(self):
         super().setUp()

@@ -74,6 +74,11 @@ class RoundTrip(ImportCase):
         self.assertIn("added nothing", out)
         self.assertEqual(self.db_dump_hash(), before)
 
+    def test_from_standard_input(self):
+        _, out, _ = self.mgr("import", "-", stdin=self.exported.encode())
+        self.assertIn("imported standard input", out)
+        self.assertEqual(self.mgr("export")[1], self.exported)
+
     def test_dry_run_writes_nothing(self):
         path = self.write("all.json", self.exported)
         _, out, _ = self.mgr("import", path, "--dry-run")
