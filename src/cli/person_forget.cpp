@@ -119,9 +119,15 @@ std::vector<std::string> searchable(const std::vector<std::string>& terms) {
 
 void print_backups(Context& ctx, const std::vector<std::string>& terms) {
   const auto backups = backups_holding(ctx, searchable(terms));
-  if (backups.empty()) return;
-  ctx.out << "Earlier backups in " << shown(storage::default_backup_folder(ctx.db_path).string())
-          << " still hold them; delete those you do not need:\n";
+  // mgr cannot reach copies kept elsewhere (another folder, another disk, a sent export).
+  if (backups.empty()) {
+    ctx.out << "Backups and exports made earlier still hold them; none is in "
+            << shown(storage::default_backup_folder(ctx.db_path).string()) << ".\n";
+    return;
+  }
+  ctx.out << "Backups and exports made earlier still hold them. These in "
+          << shown(storage::default_backup_folder(ctx.db_path).string())
+          << " do; delete those you do not need:\n";
   for (const auto& backup : backups) ctx.out << "  " << shown(backup.string()) << "\n";
 }
 

@@ -143,8 +143,12 @@ class Forget(ForgetCase):
         backups = os.path.join(os.path.dirname(self.db), "backups")
         [backup] = os.listdir(backups)
         _, out, _ = self.mgr("person", "forget", HANDLE, "--yes")
-        self.assertIn("Earlier backups", out)
+        self.assertIn("Backups and exports made earlier still hold them. These in", out)
         self.assertIn(backup, out)
+
+    def test_the_receipt_says_earlier_copies_hold_them_without_backups_here(self):
+        _, out, _ = self.mgr("person", "forget", HANDLE, "--yes")
+        self.assertIn("Backups and exports made earlier still hold them; none is in", out)
 
     def test_unknown_person_is_a_usage_error(self):
         self.fail_usage("person", "forget", "nobody", "--yes", mentions=["nobody"])
