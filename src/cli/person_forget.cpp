@@ -177,8 +177,12 @@ void forget(Context& ctx, const std::string& handle) {
       files += (files.empty() ? "" : " and ") + shown(hit.file.string());
   const bool clean =
       std::all_of(found.begin(), found.end(), [](const auto& hit) { return hit.count == 0; });
-  ctx.out << "Byte search of " << files << " for " << quoted_terms(terms) << ": "
-          << (clean ? "not found" : "still found") << ".\n";
+  if (terms.empty())
+    ctx.out << "No byte search of the file: the handle and name are too short to tell them "
+               "from other bytes.\n";
+  else
+    ctx.out << "Byte search of " << files << " for " << quoted_terms(terms) << ": "
+            << (clean ? "not found" : "still found") << ".\n";
   for (const auto& hit : found)
     if (hit.count > 0)
       ctx.out << fmt::format(

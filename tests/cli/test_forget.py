@@ -150,6 +150,14 @@ class Forget(ForgetCase):
         _, out, _ = self.mgr("person", "forget", HANDLE, "--yes")
         self.assertIn("Backups and exports made earlier still hold them; none is in", out)
 
+    def test_a_handle_too_short_to_search_for(self):
+        self.add_person("al")
+        self.log("note", "al", "al and alice")
+        _, out, _ = self.mgr("person", "forget", "al", "--yes")
+        self.assertIn("No byte search", out)
+        self.assertIn("'al' is too short", out)
+        self.assertNotIn("Byte search of", out)
+
     def test_unknown_person_is_a_usage_error(self):
         self.fail_usage("person", "forget", "nobody", "--yes", mentions=["nobody"])
         self.fail_usage("person", "forget", "nobody", mentions=["nobody"])
