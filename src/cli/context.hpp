@@ -127,6 +127,10 @@ void register_backup_commands(CLI::App& app, CommandTable& table, Context& ctx);
 void register_doctor_commands(CLI::App& app, CommandTable& table, Context& ctx);
 void register_reflect_commands(CLI::App& app, CommandTable& table, Context& ctx);
 void register_progress_commands(CLI::App& app, CommandTable& table, Context& ctx);
+void register_export_commands(CLI::App& app, CommandTable& table, Context& ctx);
+void register_import_commands(CLI::App& app, CommandTable& table, Context& ctx);
+// Adds `forget` to the `person` command (registered before it).
+void register_person_forget_command(CLI::App& app, CommandTable& table, Context& ctx);
 
 // Parses, resolves settings and runs one command; returns the process exit code.
 int run(int argc, const char* const* argv, Environment environment, std::istream& in,

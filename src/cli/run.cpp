@@ -322,6 +322,9 @@ int parse_and_run(const std::vector<std::string>& given, Context& ctx) {
   register_demo_commands(app, table, ctx);
   register_backup_commands(app, table, ctx);
   register_doctor_commands(app, table, ctx);
+  register_export_commands(app, table, ctx);
+  register_import_commands(app, table, ctx);
+  register_person_forget_command(app, table, ctx);
   register_reflect_commands(app, table, ctx);
   register_progress_commands(app, table, ctx);
   app.add_subcommand("help", "Show the help of a command: `mgr help CMD` is `mgr CMD --help`")

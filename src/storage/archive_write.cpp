@@ -1,0 +1,402 @@
+// Writing an import: every new record with its own id, through statements prepared once.
+#include <cstdio>
+
+#include "storage/archive.hpp"
+#include "storage/decode.hpp"
+#include "storage/statements.hpp"
+
+namespace mgr::storage {
+
+namespace {
+
+using namespace domain;
+
+// Binds the values of one row in order, starting at the first parameter.
+class Binder {
+ public:
+  explicit Binder(SQLite::Statement& statement) : m_statement(statement) {}
+  Binder& id(std::int64_t value) {
+    m_statement.bind(++m_index, static_cast<int64_t>(value));
+    return *this;
+  }
+  Binder& text(const std::string& value) {
+    m_statement.bind(++m_index, value);
+    return *this;
+  }
+  // Empty text is stored as NULL, as everywhere in storage.
+  Binder& text_or_null(const std::string& value) {
+    bind_text_or_null(m_statement, ++m_index, value);
+    return *this;
+  }
+  Binder& date(Date value) {
+    bind_date(m_statement, ++m_index, value);
+    return *this;
+  }
+  Binder& date(const std::optional<Date>& value) {
+    bind_optional_date(m_statement, ++m_index, value);
+    return *this;
+  }
+  Binder& instant(Instant value) {
+    m_statement.bind(++m_index, format_instant(value));
+    return *this;
+  }
+  template <typename Tag>
+  Binder& id(const std::optional<Id<Tag>>& value) {
+    bind_optional(m_statement, ++m_index,
+                  value ? std::optional<std::int64_t>{value->value} : std::nullopt);
+    return *this;
+  }
+  Binder& number(const std::optional<std::int64_t>& value) {
+    bind_optional(m_statement, ++m_index, value);
+    return *this;
+  }
+  Binder& null() {
+    m_statement.bind(++m_index);
+    return *this;
+  }
+  template <typename Enum>
+  Binder& choice(Enum value) {
+    bind_choice(m_statement, ++m_index, value);
+    return *this;
+  }
+  template <typename Enum>
+  Binder& choice(const std::optional<Enum>& value) {
+    bind_optional_choice(m_statement, ++m_index, value);
+    return *this;
+  }
+  void run() {
+    m_statement.exec();
+    m_statement.reset();
+  }
+
+ private:
+  SQLite::Statement& m_statement;
+  int m_index = 0;
+};
+
+std::optional<std::int64_t> minutes_of(const std::optional<Minutes>& value) {
+  return value ? std::optional<std::int64_t>{value->count()} : std::nullopt;
+}
+
+// The records go in parents first, each reference checked as it is written; an entry's concern
+// and delegation (which refer back to it) are set once those are in.
+class ImportWriter {
+ public:
+  ImportWriter(SQLite::Database& db, const ImportPlan& plan) : m_db(db), m_plan(plan) {}
+
+  void write() {
+    const auto& add = m_plan.additions;
+    write_people(add.people);
+    write_time_away(add.time_away);
+    write_entries(add.entries);
+    write_concerns(add.concerns);
+    write_delegations(add.delegations);
+    link_entries(add.entries);
+    write_topics(add.topics);
+    write_actions(add.actions);
+    write_series(add.skips, add.moves);
+    write_reminders(add.reminders_sent);
+    write_self_checks(add.self_checks);
+    advance_id_sequence(add.last_id);
+  }
+
+ private:
+  std::int64_t person_id(const std::string& handle) const {
+    const auto found = m_plan.person_ids.find(handle);
+    if (found == m_plan.person_ids.end())
+      throw std::logic_error("import refers to a person not in the file: " + handle);
+    return found->second.value;
+  }
+
+  void hand_out(SQLite::Statement& ids, std::int64_t id, const char* kind) {
+    Binder{ids}.id(id).text(kind).run();
+  }
+
+  void write_people(const std::vector<PersonRecord>& records) {
+    auto insert = statement(m_db,
+                            "INSERT INTO people (id, handle, name, relation, cadence, slot_day, "
+                            "slot_time, length_minutes, tz, since, archived, created_at) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (const auto& record : records) {
+      const auto& p = record.person;
+      Binder row{insert};
+      row.id(p.id.value).text(p.handle).text_or_null(p.name).choice(p.relation);
+      row.text(cadence_name(p.cadence));
+      if (p.slot_day)
+        row.text(weekday_name(*p.slot_day));
+      else
+        row.null();
+      if (p.slot_time)
+        row.text(format_clock_time(*p.slot_time));
+      else
+        row.null();
+      row.id(p.length.count());
+      if (p.zone != nullptr)
+        row.text(p.zone->name());
+      else
+        row.null();
+      row.date(p.since).id(p.archived ? 1 : 0).instant(record.created_at).run();
+    }
+  }
+
+  void write_time_away(const std::vector<TimeAwayRecord>& records) {
+    auto insert = statement(
+        m_db,
+        "INSERT INTO time_away (id, person_id, from_date, to_date, reason) VALUES (?, ?, ?, ?, ?)");
+    for (const auto& r : records)
+      Binder{insert}
+          .id(r.id.value)
+          .id(person_id(r.person))
+          .date(r.from)
+          .date(r.to)
+          .text_or_null(r.reason)
+          .run();
+  }
+
+  void write_entries(const std::vector<Entry>& records) {
+    auto ids = statement(m_db, "INSERT OR IGNORE INTO ids (id, kind) VALUES (?, ?)");
+    auto insert = statement(m_db,
+                            "INSERT INTO entries (id, kind, date, logged_at, note, minutes, mood, "
+                            "cancelled, polarity, status, learn_type) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    auto people = statement(
+        m_db, "INSERT INTO entry_people (entry_id, person_id, position) VALUES (?, ?, ?)");
+    auto tags = statement(m_db, "INSERT INTO entry_tags (entry_id, tag) VALUES (?, ?)");
+    for (const auto& e : records) {
+      hand_out(ids, e.id.value, "entry");
+      Binder row{insert};
+      row.id(e.id.value).choice(e.kind).date(e.date).instant(e.logged_at).text_or_null(e.note);
+      row.number(minutes_of(e.minutes));
+      row.number(e.mood ? std::optional<std::int64_t>{*e.mood} : std::nullopt);
+      row.id(e.cancelled ? 1 : 0).choice(e.polarity).choice(e.status).choice(e.learn_type).run();
+      std::int64_t position = 0;
+      for (const auto& handle : e.people)
+        Binder{people}.id(e.id.value).id(person_id(handle)).id(position++).run();
+      for (const auto& tag : e.tags) Binder{tags}.id(e.id.value).text(tag).run();
+    }
+  }
+
+  void write_concerns(const std::vector<ConcernRecord>& records) {
+    auto insert = statement(m_db,
+                            "INSERT INTO concerns (id, text, opened, status, closed_date, "
+                            "close_note) VALUES (?, ?, ?, ?, ?, ?)");
+    for (const auto& r : records)
+      Binder{insert}
+          .id(r.id.value)
+          .text(r.text)
+          .date(r.opened)
+          .choice(r.status)
+          .date(r.closed)
+          .text_or_null(r.close_note)
+          .run();
+  }
+
+  void write_delegations(const std::vector<DelegationRecord>& records) {
+    auto insert = statement(m_db,
+                            "INSERT INTO delegations (id, person_id, outcome, why, due, checkin, "
+                            "constraints, created, status, closed_date, close_note) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (const auto& r : records) {
+      Binder row{insert};
+      row.id(r.id.value).id(person_id(r.person)).text(r.outcome).text_or_null(r.why).date(r.due);
+      row.text(cadence_name(r.checkin)).text_or_null(r.constraints).date(r.created);
+      row.choice(r.status).date(r.closed).text_or_null(r.close_note).run();
+    }
+  }
+
+  void link_entries(const std::vector<Entry>& records) {
+    auto link =
+        statement(m_db, "UPDATE entries SET concern_id = ?, delegation_id = ? WHERE id = ?");
+    for (const auto& e : records)
+      if (e.about || e.delegation) Binder{link}.id(e.about).id(e.delegation).id(e.id.value).run();
+  }
+
+  void write_topics(const std::vector<TopicRecord>& records) {
+    auto ids = statement(m_db, "INSERT OR IGNORE INTO ids (id, kind) VALUES (?, ?)");
+    auto insert = statement(m_db,
+                            "INSERT INTO topics (id, person_id, text, created, status, "
+                            "closed_date, covered_by) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    for (const auto& r : records) {
+      hand_out(ids, r.id.value, "topic");
+      Binder{insert}
+          .id(r.id.value)
+          .id(person_id(r.person))
+          .text(r.text)
+          .date(r.created)
+          .choice(r.status)
+          .date(r.closed)
+          .id(r.covered_by)
+          .run();
+    }
+  }
+
+  void write_actions(const std::vector<ActionRecord>& records) {
+    auto ids = statement(m_db, "INSERT OR IGNORE INTO ids (id, kind) VALUES (?, ?)");
+    auto insert = statement(m_db,
+                            "INSERT INTO actions (id, person_id, owner, text, created, due, "
+                            "status, done_date, entry_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (const auto& r : records) {
+      hand_out(ids, r.id.value, "action");
+      Binder row{insert};
+      row.id(r.id.value).id(person_id(r.person)).choice(r.owner).text(r.text).date(r.created);
+      row.date(r.due).choice(r.status).date(r.done).id(r.agreed_in).run();
+    }
+  }
+
+  void write_series(const std::vector<SkipRecord>& skips, const std::vector<MoveRecord>& moves) {
+    auto skip = statement(m_db,
+                          "INSERT INTO skips (id, person_id, due_date, reason, logged_at) "
+                          "VALUES (?, ?, ?, ?, ?)");
+    for (const auto& r : skips)
+      Binder{skip}
+          .id(r.id.value)
+          .id(person_id(r.person))
+          .date(r.regular)
+          .text_or_null(r.reason)
+          .instant(r.logged_at)
+          .run();
+    auto move = statement(m_db,
+                          "INSERT INTO moves (id, person_id, regular_date, to_date, to_time, "
+                          "logged_at) VALUES (?, ?, ?, ?, ?, ?)");
+    for (const auto& r : moves) {
+      Binder row{move};
+      row.id(r.id.value).id(person_id(r.person)).date(r.regular).date(r.to);
+      if (r.time)
+        row.text(format_clock_time(*r.time));
+      else
+        row.null();
+      row.instant(r.logged_at).run();
+    }
+  }
+
+  void write_reminders(const std::vector<ReminderSentRecord>& records) {
+    auto insert = statement(m_db,
+                            "INSERT INTO reminders_sent (day, item, person_id, sent_at, "
+                            "message_id) VALUES (?, ?, ?, ?, ?)");
+    for (const auto& r : records) {
+      Binder row{insert};
+      row.date(r.day).text(r.item);
+      if (r.person.empty())
+        row.null();
+      else
+        row.id(person_id(r.person));
+      row.instant(r.sent_at).text(r.message_id).run();
+    }
+  }
+
+  void write_self_checks(const std::vector<SelfCheckRecord>& records) {
+    auto insert = statement(m_db,
+                            "INSERT INTO self_checks (month, date, coaching, systems, letting_go, "
+                            "hard_talks, ambiguity, craft_pull, focus_pull, note, logged_at) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (const auto& r : records) {
+      Binder row{insert};
+      row.text(date::format("%Y-%m", r.month)).date(r.date);
+      for (const int answer : r.answers) row.id(answer);
+      row.text_or_null(r.note).instant(r.logged_at).run();
+    }
+  }
+
+  // The sequence of the one id space moves on past every id of the file (and of deleted things
+  // the file's database had handed out), never back.
+  void advance_id_sequence(std::int64_t last_id) {
+    auto update =
+        statement(m_db, "UPDATE sqlite_sequence SET seq = ? WHERE name = 'ids' AND seq < ?");
+    Binder{update}.id(last_id).id(last_id).run();
+    auto insert = statement(m_db,
+                            "INSERT INTO sqlite_sequence (name, seq) SELECT 'ids', ? "
+                            "WHERE ? > 0 AND NOT EXISTS (SELECT 1 FROM sqlite_sequence "
+                            "WHERE name = 'ids')");
+    Binder{insert}.id(last_id).id(last_id).run();
+  }
+
+  SQLite::Database& m_db;
+  const ImportPlan& m_plan;
+};
+
+// `mgr undo` of an import: one statement per table and few hundred records, run newest first,
+// so that what refers to a record goes before it. (Row-by-row journaling would double the
+// work and the file.)
+class ImportJournal {
+ public:
+  ImportJournal(SQLite::Database& db, const ImportPlan& plan, std::int64_t change)
+      : m_db(db), m_plan(plan), m_change(change) {}
+
+  void record(const Archive& added) {
+    // Listed in the order written: undo runs them last first.
+    remove_by_id("people", added.people, [](const PersonRecord& r) { return r.person.id.value; });
+    remove_by_id("time_away", added.time_away, [](const auto& r) { return r.id.value; });
+    remove_by_id("entries", added.entries, [](const auto& r) { return r.id.value; });
+    remove_by_id("concerns", added.concerns, [](const auto& r) { return r.id.value; });
+    remove_by_id("delegations", added.delegations, [](const auto& r) { return r.id.value; });
+    remove_by_id("topics", added.topics, [](const auto& r) { return r.id.value; });
+    remove_by_id("actions", added.actions, [](const auto& r) { return r.id.value; });
+    remove_by_id("skips", added.skips, [](const auto& r) { return r.id.value; });
+    remove_by_id("moves", added.moves, [](const auto& r) { return r.id.value; });
+    for (const auto& r : added.reminders_sent)
+      append("DELETE FROM reminders_sent WHERE day = '" + format_date(r.day) +
+             "' AND item = CAST(X'" + hex(r.item) + "' AS TEXT) AND person_id IS " +
+             (r.person.empty() ? "NULL" : std::to_string(m_plan.person_ids.at(r.person).value)));
+    for (const auto& r : added.self_checks)
+      append("DELETE FROM self_checks WHERE month = '" + date::format("%Y-%m", r.month) + "'");
+  }
+
+ private:
+  static std::string hex(const std::string& bytes) {
+    std::string out;
+    char pair[3];
+    for (const unsigned char byte : bytes) {
+      std::snprintf(pair, sizeof pair, "%02x", byte);
+      out += pair;
+    }
+    return out;
+  }
+
+  template <typename Record, typename IdOf>
+  void remove_by_id(const char* table, const std::vector<Record>& records, IdOf id_of) {
+    constexpr std::size_t k_ids_per_statement = 500;
+    for (std::size_t start = 0; start < records.size(); start += k_ids_per_statement) {
+      std::string sql = std::string{"DELETE FROM "} + table + " WHERE id IN (";
+      const auto end = std::min(records.size(), start + k_ids_per_statement);
+      for (std::size_t i = start; i < end; ++i)
+        sql += (i == start ? "" : ",") + std::to_string(id_of(records[i]));
+      append(sql + ")");
+    }
+  }
+
+  void append(const std::string& sql) {
+    if (!m_insert)
+      m_insert.emplace(
+          statement(m_db, "INSERT INTO journal_rows (change_id, undo_sql) VALUES (?, ?)"));
+    Binder{*m_insert}.id(m_change).text(sql).run();
+  }
+
+  SQLite::Database& m_db;
+  const ImportPlan& m_plan;
+  std::int64_t m_change;
+  std::optional<SQLite::Statement> m_insert;
+};
+
+}  // namespace
+
+void write_import(Database& database, const ImportPlan& plan) {
+  auto& db = database.handle();
+  // The change journal's triggers stay quiet while the records go in (journal_now empty), and
+  // the change is recorded whole afterwards.
+  std::optional<std::int64_t> change;
+  {
+    auto open = statement(db, "SELECT change_id FROM journal_now");
+    if (open.executeStep() && !open.getColumn(0).isNull()) change = open.getColumn(0).getInt64();
+  }
+  auto set_open = statement(db, "UPDATE journal_now SET change_id = ?");
+  set_open.bind(1);
+  set_open.exec();
+  ImportWriter{db, plan}.write();
+  if (!change) return;
+  set_open.reset();
+  set_open.bind(1, static_cast<int64_t>(*change));
+  set_open.exec();
+  ImportJournal{db, plan, *change}.record(plan.additions);
+}
+
+}  // namespace mgr::storage
