@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/common.hpp"
-#include "cli/wrap_text.hpp"
+#include "util/text.hpp"
 
 namespace mgr::cli {
 
@@ -124,9 +124,9 @@ std::string describe(const domain::AgendaItem& item) {
 void print_agenda_line(std::ostream& out, const domain::AgendaItem& item) {
   // The outcome, action or concern text (and a skip's reason) is stored text: escaped, and
   // wrapped under itself when long.
-  out << wrapped_lines(shown(describe(item)), k_agenda_width,
-                       fmt::format("  {:<6} ", listed_time(item).value_or("")),
-                       k_agenda_hanging_indent);
+  out << util::wrap_to_width(shown(describe(item)), k_agenda_width,
+                             fmt::format("  {:<6} ", listed_time(item).value_or("")),
+                             k_agenda_hanging_indent);
 }
 
 nlohmann::json agenda_item_json(const domain::AgendaItem& item) {

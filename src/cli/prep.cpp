@@ -5,9 +5,9 @@
 
 #include "cli/agenda_text.hpp"
 #include "cli/common.hpp"
-#include "cli/wrap_text.hpp"
 #include "domain/errors.hpp"
 #include "domain/prep.hpp"
+#include "util/text.hpp"
 
 namespace mgr::cli {
 
@@ -25,7 +25,7 @@ std::string display_name(const domain::Person& person) {
 
 // One item of a text list: "  #12 the text", long text wrapped under itself.
 void print_item(std::ostream& out, const std::string& line, std::string_view indent = "      ") {
-  out << wrapped_lines(line, k_width, "  ", indent);
+  out << util::wrap_to_width(line, k_width, "  ", indent);
 }
 
 std::string mood_text(const std::optional<int>& mood) {
@@ -97,7 +97,7 @@ void print_feedback_line(std::ostream& out, const char* label,
     out << fmt::format("  {:<19}none yet\n", label);
     return;
   }
-  out << wrapped_lines(
+  out << util::wrap_to_width(
       fmt::format("{:<19}{} (#{}){}", label, format_date(entry->date), entry->id.value,
                   entry->note.empty() ? "" : ": " + shown(entry->note)),
       k_width, "  ", "                     ");
@@ -135,7 +135,8 @@ void print_text(Context& ctx, const PrepSheet& sheet) {
                                 due_suffix(d.delegation.due, ctx.today())));
     out << "      " << checkin_text(d) << "\n";
     if (d.delegation.last_checkin && !d.delegation.last_checkin->note.empty())
-      out << wrapped_lines(shown(d.delegation.last_checkin->note), k_width, "      ", "      ");
+      out << util::wrap_to_width(shown(d.delegation.last_checkin->note), k_width, "      ",
+                                 "      ");
   }
 
   out << "\nOpen concerns\n";
@@ -154,7 +155,7 @@ void print_text(Context& ctx, const PrepSheet& sheet) {
   if (sheet.last_one_on_one->note.empty())
     out << "  (no notes)\n";
   else
-    out << wrapped_lines(shown(sheet.last_one_on_one->note), k_width, "    ", "    ");
+    out << util::wrap_to_width(shown(sheet.last_one_on_one->note), k_width, "    ", "    ");
 }
 
 // ---- markdown ----

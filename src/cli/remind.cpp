@@ -10,7 +10,6 @@
 #include "cli/outgoing_mail.hpp"
 #include "cli/review_html.hpp"
 #include "cli/review_render.hpp"
-#include "cli/wrap_text.hpp"
 #include "domain/reminders.hpp"
 #include "util/file_lock.hpp"
 #include "util/text.hpp"
@@ -91,7 +90,7 @@ std::string reminder_text(const std::vector<domain::ReminderItem>& items, domain
   constexpr std::size_t terminal_width = 80;
   std::string text = "What needs attention on " + domain::format_day(day) + ":\n\n";
   for (const auto& item : items)
-    text += for_terminal ? wrapped_lines(item_line(item, day), terminal_width, "- ", "  ")
+    text += for_terminal ? util::wrap_to_width(item_line(item, day), terminal_width, "- ", "  ")
                          : "- " + item_line(item, day) + "\n";
   return text;
 }

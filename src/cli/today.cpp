@@ -3,10 +3,10 @@
 
 #include "cli/agenda_text.hpp"
 #include "cli/common.hpp"
-#include "cli/wrap_text.hpp"
 #include "domain/agenda.hpp"
 #include "domain/prep.hpp"
 #include "domain/series.hpp"
+#include "util/text.hpp"
 
 namespace mgr::cli {
 
@@ -98,17 +98,18 @@ void show_today(Context& ctx, const std::string& format) {
     std::string nothing = "Nothing due today.";
     if (const auto& next = agenda.next_one_on_one)
       nothing += " Next 1:1: " + next->person + ", " + slot_when(*next->occurrence) + ".";
-    out << "\n" << wrapped_lines(nothing, k_width, "", "");
+    out << "\n" << util::wrap_to_width(nothing, k_width, "", "");
   }
   if (!agenda.one_on_ones.empty()) out << "\n1:1s\n";
   for (const auto& item : agenda.one_on_ones) {
     print_agenda_line(out, item);
-    out << wrapped_lines(prep_line(prep_of(item)), k_width, k_prep_indent, k_prep_indent);
+    out << util::wrap_to_width(prep_line(prep_of(item)), k_width, k_prep_indent, k_prep_indent);
   }
   if (!agenda.due.empty()) out << "\nDue\n";
   for (const auto& item : agenda.due) print_agenda_line(out, item);
   if (agenda.review_day) out << "\nIt is your review day: `mgr review` shows how the week went.\n";
-  if (agenda.quiet_workdays) out << "\n" << wrapped_lines(nudge_text(agenda), k_width, "", "");
+  if (agenda.quiet_workdays)
+    out << "\n" << util::wrap_to_width(nudge_text(agenda), k_width, "", "");
 }
 
 }  // namespace

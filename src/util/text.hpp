@@ -28,9 +28,12 @@ std::string pad_to_width(std::string_view text, std::size_t width);
 // `text` cut to at most `width` columns, ending in "…" when something was cut.
 std::string truncate_to_width(std::string_view text, std::size_t width);
 
-// The words of `text` (split at spaces and line breaks) in lines of at most `width` columns,
-// the first after `first_indent`, the others after `indent`; each line ends in a newline. A
-// word wider than a line gets a line of its own rather than being cut.
+// `text` in lines of at most `width` display columns: broken at spaces, and inside a word only
+// when the word alone is wider than a line (text without spaces, such as Chinese or Japanese,
+// breaks between characters, never inside one). The first line starts with `first_indent`,
+// every further line with `indent` (a hanging indent). Line breaks in `text` are kept, and the
+// leading spaces of each of its lines too; every line ends in "\n". Meant for text already
+// passed through escape_controls.
 std::string wrap_to_width(std::string_view text, std::size_t width, std::string_view first_indent,
                           std::string_view indent);
 

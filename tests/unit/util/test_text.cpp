@@ -145,15 +145,3 @@ TEST_CASE("quoted cuts long input to about 80 characters", "[text]") {
   const std::string cut = quoted(wide, 10);
   CHECK(cut == "'" + wide.substr(0, 30) + "…' (300 bytes)");
 }
-
-TEST_CASE("words wrap by display width with a hanging indent", "[util][text]") {
-  using mgr::util::wrap_to_width;
-  CHECK(wrap_to_width("one two three", 9, "- ", "  ") == "- one two\n  three\n");
-  CHECK(wrap_to_width("", 10, "  ", "  ") == "  \n");
-  // Line breaks and runs of spaces in the text are word breaks.
-  CHECK(wrap_to_width("a\nb   c", 80, "", "") == "a b c\n");
-  // Wide characters take two columns each: 漢字 is four.
-  CHECK(wrap_to_width("漢字 漢字 漢字", 9, "", "") == "漢字 漢字\n漢字\n");
-  // A word longer than the line stands alone, uncut.
-  CHECK(wrap_to_width("a abcdefghijkl b", 5, "", "") == "a\nabcdefghijkl\nb\n");
-}
