@@ -154,6 +154,14 @@ nlohmann::json item_json(const domain::ReminderItem& item, domain::Date day) {
 
 // What needs attention on `day`, as `mgr today` would show it that day; on the review day with
 // the week's flags.
+// The first review day of a month (its first seven days hold each weekday once) reminds of the
+// self-check, unless this month's is done.
+bool self_check_reminder_due(storage::Database& db, domain::Date day) {
+  if (static_cast<unsigned>(date::year_month_day{day}.day()) > 7) return false;
+  storage::Store store{db};
+  return !db.read([&] { return store.self_check_of_month(domain::month_of(day)).has_value(); });
+}
+
 std::vector<domain::ReminderItem> reminders_of(Context& ctx, storage::Database& db,
                                                const domain::AgendaInput& input, domain::Date day) {
   auto context = ctx.series_context();
@@ -164,13 +172,15 @@ std::vector<domain::ReminderItem> reminders_of(Context& ctx, storage::Database& 
     const auto review = review_of(ctx, &db, domain::week_containing(day, day));
     if (review.flags.empty()) {
       item.text += " Nothing is flagged this week.";
-      continue;
+    } else {
+      item.text += " Flagged this week:";
+      for (const auto& flag : review.flags)
+        item.text += fmt::format(" {} ({}{}),", flag.title, flag.id,
+                                 flag.severity == domain::Severity::alert ? ", alert" : "");
+      item.text.back() = '.';
     }
-    item.text += " Flagged this week:";
-    for (const auto& flag : review.flags)
-      item.text += fmt::format(" {} ({}{}),", flag.title, flag.id,
-                               flag.severity == domain::Severity::alert ? ", alert" : "");
-    item.text.back() = '.';
+    if (self_check_reminder_due(db, day))
+      item.text += " And the monthly self-check: `mgr reflect` (none yet this month).";
   }
   return items;
 }

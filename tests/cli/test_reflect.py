@@ -2,6 +2,7 @@
 real pseudo-terminal, one per calendar month, held against what the log of the same 30 days
 shows, and its history in text and JSON."""
 
+import json
 import os
 import pty
 import select
@@ -92,6 +93,21 @@ class SelfCheckAnswers(MgrTestCase):
         self.assertFalse(self.run_json("review", "--format", "json")["self_check_due"])
         _, text, _ = self.mgr("review")
         self.assertNotIn("Self-check due", text)
+
+
+    def test_remind_on_the_first_review_day_of_a_month(self):
+        self.add_person("alice", "--since", "2026-11-01")
+        first_friday = {"MGR_NOW": "2026-12-04T08:00"}
+        _, out, _ = self.mgr("remind", "--format", "json", env=first_friday)
+        review = [item for item in json.loads(out) if item["kind"] == "review"]
+        self.assertIn("self-check", review[0]["text"])
+        _, out, _ = self.mgr("remind", "--format", "json", env={"MGR_NOW": "2026-12-11T08:00"})
+        review = [item for item in json.loads(out) if item["kind"] == "review"]
+        self.assertNotIn("self-check", review[0]["text"])
+        self.mgr("reflect", "--answers", "3,3,3,3,3,3,3", env=first_friday)
+        _, out, _ = self.mgr("remind", env=first_friday)
+        self.assertIn("review day", out)
+        self.assertNotIn("self-check", out)
 
 
 class TheLogDisagrees(MgrTestCase):
