@@ -225,11 +225,10 @@ std::string evidence_line(std::string_view statement_id, const ReflectEvidence& 
     return line;
   }
   if (statement_id == "coaching") {
-    std::string line =
-        count_of(e.feedback_positive + e.feedback_constructive, "feedback conversation",
-                 "feedback conversations") +
-        " (" + std::to_string(e.feedback_positive) + " positive, " +
-        std::to_string(e.feedback_constructive) + " constructive), ";
+    std::string line = count_of(e.feedback_positive + e.feedback_constructive,
+                                "feedback conversation", "feedback conversations") +
+                       " (" + std::to_string(e.feedback_positive) + " positive, " +
+                       std::to_string(e.feedback_constructive) + " constructive), ";
     if (e.one_on_ones_due == 0) return line + "no 1:1 with a report was due";
     return line + std::to_string(e.one_on_ones_held) + " of " + std::to_string(e.one_on_ones_due) +
            " due 1:1s held";
