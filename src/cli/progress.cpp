@@ -7,6 +7,7 @@
 #include <functional>
 
 #include "cli/common.hpp"
+#include "cli/html.hpp"
 #include "domain/errors.hpp"
 #include "domain/progress.hpp"
 #include "util/text.hpp"
@@ -194,6 +195,100 @@ void print_markdown(Context& ctx, const domain::Progress& progress) {
   for (const auto& sentence : progress.summary) out << "- " << sentence << "\n";
 }
 
+// ---- one page: the table, a line chart per measure, the habits as a heat strip ----
+
+std::string progress_html(const domain::Progress& progress) {
+  using html::escape;
+  std::vector<std::string> labels;
+  for (const auto& month : progress.months) labels.push_back(month.span.label);
+  const auto series_of = [&](const std::string& name, const auto& value) {
+    html::Series series{name, {}};
+    for (const auto& month : progress.months) series.values.push_back(value(month));
+    return series;
+  };
+  const auto as_value = [](std::optional<int> value) -> std::optional<double> {
+    if (!value) return std::nullopt;
+    return static_cast<double>(*value);
+  };
+  const auto chart = [&](const std::string& title, const std::string& unit,
+                         std::vector<html::Series> series, std::optional<double> y_max) {
+    return html::line_chart({title + ", " + labels.front() + " to " + labels.back(), unit, labels,
+                             std::move(series), y_max});
+  };
+
+  std::string body = "<h1>" + escape(title_of(progress)) + "</h1>\n<section id=\"summary\">\n";
+  for (const auto& sentence : progress.summary) body += "<p>" + escape(sentence) + "</p>\n";
+  body += "</section>\n<section id=\"months\">\n<h2>Month by month</h2>\n";
+  // Two tables of a few columns each, so that both fit a laptop's page without scrolling.
+  std::vector<std::vector<std::string>> people_rows;
+  std::vector<std::vector<std::string>> time_rows;
+  for (const auto& month : progress.months) {
+    people_rows.push_back(
+        {escape(month.span.label), percent(month.one_on_ones_held_pct()),
+         std::to_string(month.one_on_ones_missed()),
+         fmt::format("{} / {}", month.feedback_positive, month.feedback_constructive),
+         percent(month.concerns_in_time_pct()), percent(month.promises_kept_pct()),
+         month.fit ? std::to_string(*month.fit) : "-"});
+    time_rows.push_back({escape(month.span.label), hours(month.ic_minutes),
+                         hours(month.mgmt_minutes), hours(month.learn_minutes),
+                         percent(month.ic_share_pct())});
+  }
+  body += html::table({{"month"},
+                       {"1:1s held", true},
+                       {"missed", true},
+                       {"feedback + / -", true},
+                       {"concerns in time", true},
+                       {"promises kept", true},
+                       {"fit", true}},
+                      people_rows);
+  body += html::table(
+      {{"month"}, {"IC h", true}, {"mgmt h", true}, {"learn h", true}, {"IC share", true}},
+      time_rows);
+  body += "</section>\n<section id=\"charts\">\n<h2>Over the months</h2>\n";
+  body += chart(
+      "1:1s held of those due", "%",
+      {series_of("1:1s held", [&](const auto& m) { return as_value(m.one_on_ones_held_pct()); })},
+      100.0);
+  body += chart("IC share of IC and management", "%",
+                {series_of("IC share", [&](const auto& m) { return as_value(m.ic_share_pct()); })},
+                100.0);
+  body += chart(
+      "Hours of learning", "h",
+      {series_of("learning",
+                 [](const auto& m) -> std::optional<double> { return m.learn_minutes / 60.0; })},
+      std::nullopt);
+  body += chart(
+      "Promises kept on time", "%",
+      {series_of("promises kept", [&](const auto& m) { return as_value(m.promises_kept_pct()); })},
+      100.0);
+  body += chart("Self-check fit", "",
+                {series_of("fit", [&](const auto& m) { return as_value(m.fit); })}, 100.0);
+  std::vector<html::Series> habits;
+  for (const auto& id : habit_ids(progress))
+    habits.push_back(series_of(id, [&](const auto& m) { return habit_of(m, id); }));
+  body += html::heat_strip(
+      {"Habit strength at each month's end, " + labels.front() + " to " + labels.back(), "", labels,
+       std::move(habits), 1.0});
+  body += "</section>\n<section id=\"flags\">\n<h2>Flags of the weekly review</h2>\n";
+  const auto flags = flag_ids(progress);
+  if (flags.empty()) {
+    body += "<p>None fired.</p>\n";
+  } else {
+    std::vector<html::Column> columns{{"flag (weeks fired)"}};
+    for (const auto& label : labels) columns.push_back({label, true});
+    std::vector<std::vector<std::string>> flag_rows;
+    for (const auto& id : flags) {
+      std::vector<std::string> row{escape(id)};
+      for (const auto& month : progress.months)
+        row.push_back(std::to_string(flag_weeks(month, id)));
+      flag_rows.push_back(std::move(row));
+    }
+    body += html::table(columns, flag_rows);
+  }
+  body += "</section>\n";
+  return html::page("mgr progress " + labels.front() + " to " + labels.back(), body);
+}
+
 nlohmann::json progress_json(const domain::Progress& progress) {
   nlohmann::json months = nlohmann::json::array();
   for (const auto& month : progress.months) {
@@ -244,6 +339,10 @@ void show_progress(Context& ctx, const ProgressOptions& options) {
     return;
   }
   if (options.format == "markdown") return print_markdown(ctx, progress);
+  if (options.format == "html") {
+    ctx.out << progress_html(progress);
+    return;
+  }
   print_text(ctx, progress);
 }
 
@@ -256,7 +355,7 @@ void register_progress_commands(CLI::App& app, CommandTable& table, Context& ctx
   progress->add_option("--months", options->months, "How many months, the latest last (default 12)")
       ->type_name("N")
       ->check(CLI::Range(1, 1200));
-  add_format_option(progress, options->format, {"text", "markdown", "json"});
+  add_format_option(progress, options->format, {"text", "markdown", "json", "html"});
   table.add(progress, [&ctx, options] { show_progress(ctx, *options); });
 }
 
