@@ -13,7 +13,8 @@ class ThreeMonths(MgrTestCase):
     Feedback: 2 positive in September, 1 positive + 1 constructive in November.
     A concern opened 10-01 and talked about 10-03 (in time); one opened 10-20, never talked about.
     Your action due 10-10 done 10-09 (kept); one due 10-20 done 10-25 (late).
-    Self-checks in September (fit 50) and November (fit 64).
+    Self-checks on 09-30 (all 3: fit 50), 10-25 (hard-talks 2: fit 46) and 11-20 (4,2,5,5,4,2,3:
+    fit 71, claiming the hard talks while the concern of 10-20 has waited past 7 days).
     """
 
     def setUp(self):
@@ -34,7 +35,8 @@ class ThreeMonths(MgrTestCase):
         _, out, _ = self.mgr("log", "concern", "bob", "late", "--date", "2026-10-01")
         first = self.logged_id(out)
         self.mgr("log", "talk", "bob", "talked", "--about", str(first), "--date", "2026-10-03")
-        self.mgr("log", "concern", "bob", "again", "--date", "2026-10-20")
+        _, out, _ = self.mgr("log", "concern", "bob", "again", "--date", "2026-10-20")
+        self.second_concern = self.logged_id(out)
         _, out, _ = self.mgr("action", "add", "bob", "send the rubric", "--due", "2026-10-10",
                              env={"MGR_NOW": "2026-10-01T09:00"})
         kept = self.logged_id(out)
@@ -44,7 +46,8 @@ class ThreeMonths(MgrTestCase):
         late = self.logged_id(out)
         self.mgr("action", "done", str(late), env={"MGR_NOW": "2026-10-25T09:00"})
         self.mgr("reflect", "--answers", "3,3,3,3,3,3,3", "--date", "2026-09-30")
-        self.mgr("reflect", "--answers", "4,2,5,3,4,2,3", "--date", "2026-11-20")
+        self.mgr("reflect", "--answers", "3,3,3,2,3,3,3", "--date", "2026-10-25")
+        self.mgr("reflect", "--answers", "4,2,5,5,4,2,3", "--date", "2026-11-20")
 
     def months(self, *args):
         doc = self.run_json("progress", "--format", "json", *args)
@@ -68,7 +71,7 @@ class ThreeMonths(MgrTestCase):
                           octo["concerns_in_time_pct"]), (2, 1, 50))
         self.assertEqual((octo["promises_due"], octo["promises_kept"],
                           octo["promises_kept_pct"]), (2, 1, 50))
-        self.assertEqual([sep["fit"], octo["fit"], nov["fit"]], [50, None, 64])
+        self.assertEqual([sep["fit"], octo["fit"], nov["fit"]], [50, 46, 71])
         self.assertFalse(nov["complete"])
         self.assertEqual(nov["to"], "2026-11-26")
         self.assertEqual(set(nov["habits"]),
@@ -79,6 +82,37 @@ class ThreeMonths(MgrTestCase):
         self.assertTrue(doc["summary"][0].startswith("Month 3 of your first year"))
         self.assertIn("Improved most between the first month and the last: IC share, 75% -> 25%.",
                       doc["summary"])
+
+    def test_self_check_history_by_hand(self):
+        doc = self.run_json("reflect", "--history", "--format", "json")
+        checks = doc["checks"]
+        self.assertEqual([c["date"] for c in checks], ["2026-09-30", "2026-10-25", "2026-11-20"])
+        self.assertEqual([c["fit"] for c in checks], [50, 46, 71])
+        self.assertEqual([c["change"] for c in checks], [None, -4, 25])
+        self.assertEqual(doc["trend"], {"first_fit": 50, "last_fit": 71, "months": 3})
+        # September: every Monday's 1:1 held, two positive feedbacks, 6h of IC in one week.
+        self.assertEqual(checks[0]["evidence"]["coaching"],
+                         "2 feedback conversations (2 positive, 0 constructive), "
+                         "4 of 4 due 1:1s held")
+        # October 25: one concern talked about in two days, the other not yet late.
+        self.assertEqual(checks[1]["evidence"]["hard-talks"],
+                         "2 concerns opened, 1 talked about (median 2 days to the first "
+                         "conversation); none waited more than 7 days")
+        self.assertEqual(checks[1]["disagreements"], [])
+        # November 20 (10-22 to 11-20): 10-26 missed, three held; the concern of 10-20 late.
+        self.assertEqual(checks[2]["evidence"]["coaching"],
+                         "2 feedback conversations (1 positive, 1 constructive), "
+                         "3 of 4 due 1:1s held")
+        self.assertEqual(checks[2]["evidence"]["letting-go"],
+                         "2h of IC work, 0 delegations handed off, none taken back")
+        self.assertEqual(checks[2]["disagreements"], [{
+            "id": "hard-talks", "answer": 5,
+            "evidence": "concerns waited more than 7 days for a first conversation: #%d"
+                        % self.second_concern}])
+        _, text, _ = self.mgr("reflect", "--history")
+        for line in text.splitlines():
+            self.assertLessEqual(len(line), 80, line)
+        self.assertIn("the log disagrees on hard-talks (you answered 5)", text)
 
     def test_months_limits_the_view_to_the_latest(self):
         _, months = self.months("--months", "2")
@@ -95,7 +129,7 @@ class ThreeMonths(MgrTestCase):
         self.assertIn("Habit strength at each month's end", text)
         self.assertIn("missed-one-on-ones", text)
         _, markdown, _ = self.mgr("progress", "--format", "markdown")
-        self.assertIn("| 2026-10 | 50% | 2 | 0 | 0 | 50% | 0.0 | 0.0 | 0.0 | - | 50% | - |",
+        self.assertIn("| 2026-10 | 50% | 2 | 0 | 0 | 50% | 0.0 | 0.0 | 0.0 | - | 50% | 46 |",
                       markdown)
 
 

@@ -38,6 +38,7 @@ class SelfCheckAnswers(MgrTestCase):
         self.fail_usage("reflect", "--answers", "4,2,5", mentions=["3 values"])
         self.fail_usage("reflect", "--answers", "4,2,5,3,4,2,3,1", mentions=["seven"])
         self.fail_usage("reflect", "--answers", "4,x,5,3,4,2,3", mentions=["'x'"])
+        self.fail_usage("reflect", "--answers", "0,2,5,3,4,2,3", mentions=["'0'", "coaching"])
         self.assertFalse(self.db_exists())
 
     def test_one_per_month_replaced_only_with_yes(self):

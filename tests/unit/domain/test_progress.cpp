@@ -196,3 +196,26 @@ TEST_CASE("a first month with less than two weeks of log is left out of the comp
   CHECK(progress.summary[2] ==
         "Slipped most between the first month and the last: IC share, 25% -> 50%.");
 }
+
+TEST_CASE("months across the clock changes and a year's end count each Monday once", "[progress]") {
+  Scenario s;
+  s.context.today = day("2027-04-02");
+  auto& alice = s.series("alice");
+  alice.person.slot_time = Minutes{10 * 60};
+  // Berlin leaves summer time on Sun 2026-10-25 and enters it on Sun 2027-03-28; every Monday
+  // from October to March held, the one after each change included.
+  for (auto monday = day("2026-10-05"); monday <= day("2027-03-29"); monday += date::days{7})
+    alice.history.held.push_back(monday);
+  const auto progress = progress_of(s);
+  const auto& october = month_labelled(progress, "2026-10");
+  CHECK(october.one_on_ones_due == 4);
+  CHECK(october.one_on_ones_held == 4);
+  const auto& december = month_labelled(progress, "2026-12");
+  CHECK(december.one_on_ones_due == 4);  // 12-07 to 12-28
+  const auto& january = month_labelled(progress, "2027-01");
+  CHECK(january.one_on_ones_due == 4);  // 01-04 to 01-25
+  CHECK(january.span.first == day("2027-01-01"));
+  const auto& march = month_labelled(progress, "2027-03");
+  CHECK(march.one_on_ones_due == 5);
+  CHECK(march.one_on_ones_held_pct() == 100);
+}
