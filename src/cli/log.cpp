@@ -78,6 +78,19 @@ std::vector<domain::TopicId> covered_topics(const std::vector<std::string>& valu
   return covered;
 }
 
+// A held 1:1 with the person logged on `day` already, if any.
+std::optional<domain::EntryId> held_one_on_one_on(storage::Store& store, domain::PersonId person,
+                                                  domain::Date day) {
+  storage::EntryFilter filter;
+  filter.person = person;
+  filter.kind = EntryKind::one_on_one;
+  filter.since = day;
+  filter.until = day;
+  for (const auto& entry : store.list_entries(filter))
+    if (!entry.cancelled) return entry.id;
+  return std::nullopt;
+}
+
 void log_one_on_one(Context& ctx, const CommonOptions& common, const KindOptions& o) {
   Entry entry = new_entry(ctx, EntryKind::one_on_one, common);
   entry.cancelled = o.cancelled;
@@ -95,8 +108,14 @@ void log_one_on_one(Context& ctx, const CommonOptions& common, const KindOptions
     their_actions.push_back(text_argument(ctx, action, "--their-action"));
   entry.note = common.text.read(ctx);
 
+  // A second held 1:1 with someone on one day is allowed (a follow-up after lunch) but is more
+  // often the same one logged twice: it is logged, with a warning once that committed.
+  std::optional<domain::EntryId> held_that_day;
+  std::string handle;
   change_and_confirm(ctx, unknown_person(o.handle), [&](storage::Store& store) {
     const auto person = require_person(store, o.handle);
+    handle = person.handle;
+    if (!o.cancelled) held_that_day = held_one_on_one_on(store, person.id, entry.date);
     if (!o.about.empty()) entry.about = concern_to_address(store, o.about, {person.handle});
     if (!o.cancelled) entry.minutes = length ? *length : person.length;
     for (const auto topic : covered)
@@ -111,6 +130,11 @@ void log_one_on_one(Context& ctx, const CommonOptions& common, const KindOptions
     if (actions > 0) line += fmt::format(", {} action(s) recorded", actions);
     return line;
   });
+  if (held_that_day)
+    ctx.err << fmt::format(
+        "mgr: warning: this is the second 1:1 with {} held on {} (#{} is the other); if it was "
+        "logged twice, `mgr undo` removes this one\n",
+        handle, domain::format_date(entry.date), held_that_day->value);
 }
 
 void log_feedback(Context& ctx, const CommonOptions& common, const KindOptions& o) {

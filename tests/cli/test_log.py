@@ -73,6 +73,24 @@ class LogKinds(MgrTestCase):
         self.assertIsNone(e["minutes"])
         self.assertEqual(e["note"], "sick")
 
+    def test_a_second_held_1on1_on_a_day_is_logged_with_a_warning(self):
+        _, out, err = self.mgr("log", "1on1", "alice", "--cancelled", "moved")
+        self.assertEqual(err, "")
+        _, out, err = self.mgr("log", "1on1", "alice", "held after all")
+        self.assertEqual(err, "")
+        first = self.logged_id(out)
+        _, out, err = self.mgr("log", "1on1", "alice", "the same, by mistake")
+        second = self.logged_id(out)
+        self.assertTrue(out.startswith("logged #%d" % second), out)
+        self.assertIn("mgr: warning: this is the second 1:1 with alice held on 2026-11-26 "
+                      "(#%d is the other)" % first, err)
+        self.assertEqual(len([e for e in self.history() if e["kind"] == "1on1"]), 3)
+        # Another day, or another person, is no second one.
+        _, _, err = self.mgr("log", "1on1", "alice", "--date", "yesterday", "earlier")
+        self.assertEqual(err, "")
+        _, _, err = self.mgr("log", "1on1", "bob", "hi")
+        self.assertEqual(err, "")
+
     def test_1on1_cancelled_cannot_cover_or_agree_actions(self):
         t = self.logged_id(self.mgr("topic", "add", "alice", "x")[1])
         self.fail_usage("log", "1on1", "alice", "--cancelled", "--covered", str(t))
