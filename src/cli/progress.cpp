@@ -106,7 +106,7 @@ void print_text(Context& ctx, const domain::Progress& progress) {
   out << "month    held  miss    +    - in time   IC h mgmt h learn h share  kept    fit\n";
   const domain::ProgressMonth* before = nullptr;
   for (const auto& month : progress.months) {
-    const auto mark = [&](std::function<std::optional<int>(const domain::ProgressMonth&)> get) {
+    const auto mark = [&](const auto& get) {
       return before ? trend_mark(get(*before), get(month)) : ' ';
     };
     auto row = fmt::format(

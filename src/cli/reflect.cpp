@@ -38,7 +38,7 @@ domain::ReflectEvidence evidence_on(const Context& ctx, storage::Store& store, d
   return domain::reflect_evidence(input, ctx.config.review, day, review_context(ctx));
 }
 
-std::string trimmed(std::string text) {
+std::string trimmed(const std::string& text) {
   const auto first = text.find_first_not_of(" \t\r");
   if (first == std::string::npos) return {};
   const auto last = text.find_last_not_of(" \t\r");

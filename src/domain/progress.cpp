@@ -197,7 +197,7 @@ void compare_ends(Progress& progress, Date history_start) {
         k_comparable_days)
       months.push_back(month);
   if (months.size() < 2) {
-    progress.summary.push_back(
+    progress.summary.emplace_back(
         "Less than two months of log so far: the first months and the latest are compared once "
         "there are two with two weeks of log or more.");
     return;
