@@ -57,11 +57,15 @@ class Store {
   // ---- the 1:1 series ----
   // The person's series: their 1:1s from a little before the last held one (all the series
   // rule needs), or from `history_from` when that is earlier; skips and moves.
+  // With `history_to`, the series as it stood on that day: nothing logged after it is read, and
+  // "the last held one" is the last held by then (a look back years ago reads those weeks only).
   domain::PersonSchedule schedule_of(const domain::Person& person,
-                                     std::optional<domain::Date> history_from = std::nullopt);
+                                     std::optional<domain::Date> history_from = std::nullopt,
+                                     std::optional<domain::Date> history_to = std::nullopt);
   // Every active person with a cadence, with their series.
   std::vector<domain::PersonSchedule> active_schedules(
-      std::optional<domain::Date> history_from = std::nullopt);
+      std::optional<domain::Date> history_from = std::nullopt,
+      std::optional<domain::Date> history_to = std::nullopt);
   void add_skip(domain::PersonId person, const domain::Skip& skip, domain::Instant logged);
   void add_move(domain::PersonId person, const domain::Move& move, domain::Instant logged);
 

@@ -139,14 +139,17 @@ void Store::set_archived(domain::PersonId person, bool archived) {
 }
 
 domain::PersonSchedule Store::schedule_of(const Person& person,
-                                          std::optional<domain::Date> history_from) {
+                                          std::optional<domain::Date> history_from,
+                                          std::optional<domain::Date> history_to) {
+  const auto until = history_to ? domain::format_date(*history_to) : std::string{"9999-12-31"};
   auto& db = m_db.handle();
   domain::PersonSchedule schedule{person, {}, {}, {}};
   // The series rule looks back about two cadences from the last held 1:1; three, to be safe.
   auto last = statement(db,
                         "SELECT max(date) FROM person_entries WHERE person_id = ? AND "
-                        "kind = '1on1' AND cancelled = 0");
+                        "kind = '1on1' AND cancelled = 0 AND date <= ?");
   bind_id(last, 1, person.id);
+  last.bind(2, until);
   last.executeStep();
   std::optional<domain::Date> from = history_from;
   if (!last.getColumn(0).isNull()) {
@@ -158,7 +161,7 @@ domain::PersonSchedule Store::schedule_of(const Person& person,
   }
   auto one_on_ones = statement(db,
                                "SELECT entry_id, date, cancelled FROM person_entries "
-                               "WHERE person_id = ? AND kind = '1on1' AND date >= ? "
+                               "WHERE person_id = ? AND kind = '1on1' AND date >= ? AND date <= ? "
                                "ORDER BY date, entry_id");
   bind_id(one_on_ones, 1, person.id);
   // Without a held 1:1, every one since the start counts.
@@ -166,6 +169,7 @@ domain::PersonSchedule Store::schedule_of(const Person& person,
     bind_date(one_on_ones, 2, *from);
   else
     one_on_ones.bind(2, "0000-01-01");
+  one_on_ones.bind(3, until);
   while (one_on_ones.executeStep()) {
     const Row row{one_on_ones, "person_entries"};
     (row.flag(2) ? schedule.history.cancelled : schedule.history.held).push_back(row.date(1));
@@ -192,10 +196,11 @@ domain::PersonSchedule Store::schedule_of(const Person& person,
 }
 
 std::vector<domain::PersonSchedule> Store::active_schedules(
-    std::optional<domain::Date> history_from) {
+    std::optional<domain::Date> history_from, std::optional<domain::Date> history_to) {
   std::vector<domain::PersonSchedule> schedules;
   for (const auto& person : list_people(false))
-    if (!person.cadence.is_none()) schedules.push_back(schedule_of(person, history_from));
+    if (!person.cadence.is_none())
+      schedules.push_back(schedule_of(person, history_from, history_to));
   return schedules;
 }
 

@@ -54,7 +54,7 @@ domain::ReviewInput Store::log_window(domain::Date from, domain::Date ic_from, d
                                       domain::Date as_of) {
   auto& db = m_db.handle();
   domain::ReviewInput input;
-  input.people = active_schedules(from);
+  input.people = active_schedules(from, to);
   for (auto& person : list_people(false))
     if (person.relation == domain::Relation::report || person.relation == domain::Relation::skip)
       input.reports.push_back(std::move(person));
