@@ -58,16 +58,20 @@ std::optional<std::string> ask(Context& ctx, const std::string& question) {
 
 // The seven answers, one question at a time; nothing when the user skips the check.
 std::optional<domain::Answers> ask_answers(Context& ctx, domain::Date day) {
-  ctx.out << fmt::format(
-      "The self-check: how the last 30 days went, {} to {}.\n"
-      "Answer 1 (strongly disagree) to 5 (strongly agree). Enter on an empty line skips the "
-      "check.\n\n",
-      domain::format_date(domain::reflect_window_start(day)), domain::format_date(day));
+  ctx.out << util::wrap_to_width(
+      fmt::format("The self-check: how the last 30 days went, {} to {}. Answer 1 (strongly "
+                  "disagree) to 5 (strongly agree); Enter on an empty line skips the check.",
+                  domain::format_date(domain::reflect_window_start(day)), domain::format_date(day)),
+      k_width, "", "");
+  ctx.out << "\n";
   domain::Answers answers{};
   const auto& statements = domain::statements();
   for (std::size_t i = 0; i < statements.size(); ++i) {
+    // The statement on lines of its own, the answer typed below it.
+    const auto number = fmt::format("{}/{} ", i + 1, statements.size());
     const auto question =
-        fmt::format("{}/{} {} [1-5]: ", i + 1, statements.size(), statements[i].text);
+        util::wrap_to_width(statements[i].text, k_width, number, std::string(number.size(), ' ')) +
+        std::string(number.size(), ' ') + "[1-5]: ";
     while (true) {
       const auto line = ask(ctx, question);
       if (!line || line->empty()) return std::nullopt;
@@ -75,8 +79,7 @@ std::optional<domain::Answers> ask_answers(Context& ctx, domain::Date day) {
         answers[i] = *answer;
         break;
       }
-      ctx.out << "  Please answer with a number from 1 to 5, or press Enter on an empty line to "
-                 "skip the check.\n";
+      ctx.out << "    Please answer 1 to 5, or Enter on an empty line to skip the check.\n";
     }
   }
   return answers;

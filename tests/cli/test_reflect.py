@@ -190,7 +190,7 @@ class OnATerminal(MgrTestCase):
         self.assertEqual(code, 0, out)
         self.assertIn("1/7 Helping someone else succeed", out)
         self.assertIn("7/7 Constant switching", out)
-        self.assertIn("Please answer with a number from 1 to 5", out)
+        self.assertIn("Please answer 1 to 5, or Enter on an empty line to skip the check.", out)
         self.assertIn("Saved the self-check of 2026-11 (2026-11-26): fit 64.", out)
         self.assertEqual(self.sql("SELECT coaching, systems, letting_go, hard_talks, ambiguity, "
                                   "craft_pull, focus_pull, note FROM self_checks"),
