@@ -96,10 +96,11 @@ void count_flags(ProgressMonth& month, const ReviewInput& input, const ReviewPol
 }
 
 void measure_habits(ProgressMonth& month, const ReviewInput& input, const ReviewPolicy& policy,
-                    const ReviewContext& context, const std::shared_ptr<const EntryIndex>& index) {
+                    const ReviewContext& context, const std::shared_ptr<const EntryIndex>& index,
+                    HabitWeekCache& cache) {
   // The habit week that ends on the month's last day seen: strength as it stood then.
   const auto week = week_containing(month.span.last, month.span.last);
-  for (const auto& habit : evaluate_habits(input, policy, week, context, index))
+  for (const auto& habit : evaluate_habits(input, policy, week, context, index, &cache))
     month.habits.emplace_back(habit.id, habit.strength);
 }
 
@@ -279,6 +280,7 @@ Progress make_progress(const ReviewInput& input, const std::vector<SelfCheck>& c
                        const std::vector<MonthSpan>& months, Date history_start) {
   Progress progress;
   const auto index = std::make_shared<const EntryIndex>(input.entries);
+  HabitWeekCache habit_weeks;
   for (const auto& span : months) {
     ProgressMonth month;
     month.span = span;
@@ -290,7 +292,7 @@ Progress make_progress(const ReviewInput& input, const std::vector<SelfCheck>& c
     month.mgmt_minutes = facts.mgmt_minutes;
     month.learn_minutes = facts.learn_minutes;
     count_promises(month, input);
-    measure_habits(month, input, policy, context, index);
+    measure_habits(month, input, policy, context, index, habit_weeks);
     count_flags(month, input, policy, context, index);
     for (const auto& check : checks)
       if (month_of(check.date) == span.label) month.fit = check.fit();

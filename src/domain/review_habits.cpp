@@ -73,7 +73,7 @@ double habit_strength(const std::vector<bool>& met) {
 
 std::vector<Habit> evaluate_habits(const ReviewInput& input, const ReviewPolicy& policy,
                                    const ReviewWeek& week, const ReviewContext& context,
-                                   std::shared_ptr<const EntryIndex> index) {
+                                   std::shared_ptr<const EntryIndex> index, HabitWeekCache* cache) {
   if (!index) index = std::make_shared<const EntryIndex>(input.entries);
   struct Rule {
     const char* id;
@@ -87,9 +87,22 @@ std::vector<Habit> evaluate_habits(const ReviewInput& input, const ReviewPolicy&
       {"ic-limit", "IC work within the limit", ic_limit_habit_met},
       {"hard-conversations", "concerns talked about in time", hard_conversations_habit_met}};
 
+  // Whether each rule was met in one week, from the cache when that week was judged before.
+  const auto judge = [&](const ReviewWeek& judged) {
+    const auto key = std::make_pair(judged.from, judged.as_of);
+    if (cache != nullptr) {
+      const auto found = cache->met.find(key);
+      if (found != cache->met.end()) return found->second;
+    }
+    const WeekView view{input, policy, judged, context, index};
+    std::vector<bool> met;
+    for (const auto& rule : k_rules) met.push_back(rule.met(view));
+    if (cache != nullptr) cache->met.emplace(key, met);
+    return met;
+  };
+
   // The reviewed week first, then earlier ones, as long as the log reaches into them.
-  std::vector<WeekView> views;
-  views.reserve(k_habit_weeks);
+  std::vector<std::vector<bool>> weeks;
   for (int k = 0; k < k_habit_weeks; ++k) {
     ReviewWeek earlier = week;
     if (k > 0) {
@@ -98,16 +111,16 @@ std::vector<Habit> evaluate_habits(const ReviewInput& input, const ReviewPolicy&
     } else if (!history_reaches(input, week.as_of)) {
       break;
     }
-    views.emplace_back(input, policy, earlier, context, index);
+    weeks.push_back(judge(earlier));
   }
 
   std::vector<Habit> habits;
-  for (const auto& rule : k_rules) {
+  for (std::size_t r = 0; r < std::size(k_rules); ++r) {
     std::vector<bool> met;
-    for (const auto& view : views) met.push_back(rule.met(view));
+    for (const auto& week_met : weeks) met.push_back(week_met[r]);
     Habit habit;
-    habit.id = rule.id;
-    habit.title = rule.title;
+    habit.id = k_rules[r].id;
+    habit.title = k_rules[r].title;
     habit.met = !met.empty() && met.front();
     habit.streak = habit_streak(met);
     habit.strength = habit_strength(met);

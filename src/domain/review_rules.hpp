@@ -80,9 +80,16 @@ bool hard_conversations_habit_met(const WeekView& view);
 int habit_streak(const std::vector<bool>& met);
 double habit_strength(const std::vector<bool>& met);
 
+// Which habit rules each week met, by (Monday, last day seen): the first-year view judges the
+// same weeks for the months whose ends they precede, and judges each once.
+struct HabitWeekCache {
+  std::map<std::pair<Date, Date>, std::vector<bool>> met;
+};
+
 // Each habit over the reviewed week and up to k_habit_weeks - 1 earlier ones.
 std::vector<Habit> evaluate_habits(const ReviewInput& input, const ReviewPolicy& policy,
                                    const ReviewWeek& week, const ReviewContext& context,
-                                   std::shared_ptr<const EntryIndex> index = nullptr);
+                                   std::shared_ptr<const EntryIndex> index = nullptr,
+                                   HabitWeekCache* cache = nullptr);
 
 }  // namespace mgr::domain
