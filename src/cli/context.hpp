@@ -13,6 +13,7 @@
 #include "cli/config.hpp"
 #include "domain/agenda.hpp"
 #include "domain/clock.hpp"
+#include "domain/review.hpp"
 #include "domain/series.hpp"
 #include "storage/database.hpp"
 
@@ -77,6 +78,10 @@ class Context {
   // The 1:1 series seen from today, in the user's zone and workdays.
   domain::SeriesContext series_context() const {
     return {clock.zone, clock.today(), config.workdays};
+  }
+  // How the review's rules judge the log: the user's zone, workdays and today.
+  domain::ReviewContext review_context() const {
+    return {clock.zone, config.workdays, clock.today()};
   }
   // How the agenda of one day is judged, from the config.
   domain::AgendaPolicy agenda_policy() const;

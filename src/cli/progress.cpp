@@ -27,7 +27,7 @@ domain::Progress progress_of(Context& ctx, storage::Database* db, int max_months
   if (db == nullptr) return {};
   storage::Store store{*db};
   const auto today = ctx.today();
-  const domain::ReviewContext context{ctx.clock.zone, ctx.config.workdays, today};
+  const auto context = ctx.review_context();
   return db->read([&] {
     const auto start = store.history_start();
     if (!start || *start > today) return domain::Progress{};

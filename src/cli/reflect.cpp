@@ -27,15 +27,11 @@ struct ReflectOptions {
   bool history = false;
 };
 
-domain::ReviewContext review_context(const Context& ctx) {
-  return {ctx.clock.zone, ctx.config.workdays, ctx.today()};
-}
-
 // What the log of the 30 days ending on `day` shows, read through the review's window loader.
 domain::ReflectEvidence evidence_on(const Context& ctx, storage::Store& store, domain::Date day) {
   const auto from = domain::week_containing(domain::reflect_window_start(day), day).from;
   const auto input = store.log_window(from, from, day, day);
-  return domain::reflect_evidence(input, ctx.config.review, day, review_context(ctx));
+  return domain::reflect_evidence(input, ctx.config.review, day, ctx.review_context());
 }
 
 std::string trimmed(const std::string& text) {
@@ -97,18 +93,12 @@ std::string answers_line(const domain::Answers& answers) {
   return line;
 }
 
-int answer_to(const domain::Answers& answers, std::string_view id) {
-  for (std::size_t i = 0; i < answers.size(); ++i)
-    if (domain::statements()[i].id == id) return answers[i];
-  return 0;
-}
-
 void print_evidence(Context& ctx, const domain::Answers& answers,
                     const domain::ReflectEvidence& evidence) {
   ctx.out << fmt::format("What the log says about {} to {}:\n", domain::format_date(evidence.from),
                          domain::format_date(evidence.to));
   for (const char* id : {"hard-talks", "letting-go", "coaching"}) {
-    const auto head = fmt::format("  {:<11} you: {}  ", id, answer_to(answers, id));
+    const auto head = fmt::format("  {:<11} you: {}  ", id, domain::answer_to(answers, id));
     ctx.out << util::wrap_to_width(domain::evidence_line(id, evidence, ctx.config.review), k_width,
                                    head, std::string(head.size(), ' '));
   }
@@ -176,26 +166,19 @@ void take_self_check(Context& ctx, const ReflectOptions& options) {
   }
 
   domain::ReflectEvidence evidence;
-  std::optional<domain::Date> previous_date;
-  std::optional<int> previous_fit;
+  std::optional<domain::SelfCheck> previous;
   change_and_confirm(ctx, "", [&](storage::Store& store) {
     store.save_self_check(check);
     evidence = evidence_on(ctx, store, day);
-    const auto before = domain::Date{date::year_month_day{day}.year() /
-                                     date::year_month_day{day}.month() / date::day{1}} -
-                        date::days{1};
-    if (const auto last = store.last_self_check(before)) {
-      previous_date = last;
-      previous_fit = store.self_check_of_month(domain::month_of(*last))->fit();
-    }
+    previous = store.self_check_before_month(month);
     return fmt::format(
         "Saved the self-check of {} ({}): fit {}{}.", month, domain::format_date(day), check.fit(),
         existing ? ", replacing the one of " + domain::format_date(existing->date) : "");
   });
-  if (previous_fit)
+  if (previous)
     ctx.out << fmt::format("The last one, on {}: fit {} ({:+d}).\n",
-                           domain::format_date(*previous_date), *previous_fit,
-                           check.fit() - *previous_fit);
+                           domain::format_date(previous->date), previous->fit(),
+                           check.fit() - previous->fit());
   ctx.out << util::wrap_to_width("Answers: " + answers_line(check.answers), k_width, "", "  ");
   ctx.out << "\n";
   print_evidence(ctx, check.answers, evidence);

@@ -110,8 +110,7 @@ domain::Review review_of(Context& ctx, storage::Database* db, const domain::Revi
     input = db->read(
         [&] { return store.review_input(week, domain::review_lookback_days(ctx.config.review)); });
   }
-  const domain::ReviewContext context{ctx.clock.zone, ctx.config.workdays, ctx.today()};
-  return domain::make_review(input, ctx.config.review, week, context);
+  return domain::make_review(input, ctx.config.review, week, ctx.review_context());
 }
 
 void register_review_commands(CLI::App& app, CommandTable& table, Context& ctx) {

@@ -28,16 +28,11 @@ Date last_day(date::year_month month) {
   return Date{month / date::last};
 }
 
-bool is_report(const Person& person) {
-  return (person.relation == Relation::report || person.relation == Relation::skip) &&
-         !person.archived;
-}
-
 void count_one_on_ones(ProgressMonth& month, const ReviewInput& input,
                        const ReviewContext& context) {
   const SeriesContext series{context.user_zone, month.span.last, context.workdays};
   for (const auto& schedule : input.people) {
-    if (!is_report(schedule.person)) continue;
+    if (!is_active_report(schedule.person)) continue;
     for (const auto& occurrence :
          occurrences_between(schedule, series, month.span.first, month.span.last)) {
       month.one_on_ones_due += 1;

@@ -75,6 +75,12 @@ int fit_of(const Answers& answers) {
   return ((sum - 7) * 200 + 28) / 56;
 }
 
+int answer_to(const Answers& answers, std::string_view statement_id) {
+  for (std::size_t i = 0; i < k_statement_count; ++i)
+    if (statements()[i].id == statement_id) return answers[i];
+  return 0;
+}
+
 std::string month_of(Date day) {
   return format_date(day).substr(0, 7);
 }
@@ -156,10 +162,7 @@ ReflectEvidence reflect_evidence(const ReviewInput& input, const ReviewPolicy& p
 
   const SeriesContext series{context.user_zone, day, context.workdays};
   for (const auto& schedule : input.people) {
-    const auto& person = schedule.person;
-    if ((person.relation != Relation::report && person.relation != Relation::skip) ||
-        person.archived)
-      continue;
+    if (!is_active_report(schedule.person)) continue;
     for (const auto& occurrence : occurrences_between(schedule, series, from, day)) {
       evidence.one_on_ones_due += 1;
       evidence.one_on_ones_held += occurrence.held.has_value();
@@ -239,14 +242,10 @@ std::string evidence_line(std::string_view statement_id, const ReflectEvidence& 
 std::vector<Disagreement> disagreements(const Answers& answers, const ReflectEvidence& e,
                                         const ReviewPolicy& policy) {
   std::vector<Disagreement> found;
-  const auto answer_to = [&](std::string_view id) {
-    for (std::size_t i = 0; i < k_statement_count; ++i)
-      if (statements()[i].id == id) return answers[i];
-    return 0;
-  };
+  const auto answer = [&](std::string_view id) { return answer_to(answers, id); };
   const int limit = policy.concern_days_max;
 
-  const int hard = answer_to("hard-talks");
+  const int hard = answer("hard-talks");
   if (hard >= 4 && !e.waited_too_long.empty())
     found.push_back({"hard-talks", hard,
                      "concerns waited more than " + std::to_string(limit) +
@@ -256,7 +255,7 @@ std::vector<Disagreement> disagreements(const Answers& answers, const ReflectEvi
                      "every concern (" + std::to_string(e.concerns_in_play) +
                          ") was talked about within " + std::to_string(limit) + " days"});
 
-  const int letting_go = answer_to("letting-go");
+  const int letting_go = answer("letting-go");
   if (letting_go >= 4 && (e.weeks_over_ic_limit >= 2 || !e.reclaimed.empty())) {
     std::string why;
     if (e.weeks_over_ic_limit >= 2)
@@ -267,7 +266,7 @@ std::vector<Disagreement> disagreements(const Answers& answers, const ReflectEvi
     found.push_back({"letting-go", letting_go, why});
   }
 
-  const int coaching = answer_to("coaching");
+  const int coaching = answer("coaching");
   if (coaching >= 4 && e.one_on_ones_due > 0 && e.one_on_ones_held * 2 < e.one_on_ones_due)
     found.push_back({"coaching", coaching,
                      "only " + std::to_string(e.one_on_ones_held) + " of " +

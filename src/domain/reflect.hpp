@@ -32,6 +32,9 @@ Answers parse_answers(std::string_view text);
 // One answer typed at the prompt: 1-5, surrounding spaces ignored; nothing otherwise.
 std::optional<int> parse_answer(std::string_view text);
 
+// The answer to the statement with this id (0 for an unknown id).
+int answer_to(const Answers& answers, std::string_view statement_id);
+
 // The mean of the counted values scaled to 0-100, rounded half up.
 int fit_of(const Answers& answers);
 

@@ -175,9 +175,13 @@ WeekView::WeekView(const ReviewInput& review_input, const ReviewPolicy& review_p
     series.emplace_back(&schedule, series_as_of(schedule, context, week.as_of));
 }
 
-bool WeekView::is_report(const Person& person) const {
+bool is_active_report(const Person& person) {
   return (person.relation == Relation::report || person.relation == Relation::skip) &&
          !person.archived;
+}
+
+bool WeekView::is_report(const Person& person) const {
+  return is_active_report(person);
 }
 
 bool WeekView::open_at_end(const Concern& concern) const {

@@ -218,6 +218,9 @@ inline int days_between(Date earlier, Date later) {
   return static_cast<int>((later - earlier).count());
 }
 
+// A report or skip-level report who is not archived: whose 1:1s and feedback the review counts.
+bool is_active_report(const Person& person);
+
 // How many days a cadence spans (a month counts 30), for "overdue by more than one cadence".
 int cadence_length_days(const Cadence& cadence);
 

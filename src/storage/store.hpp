@@ -91,6 +91,8 @@ class Store {
   // Self-checks dated within [from, to], oldest first.
   std::vector<domain::SelfCheck> self_checks(domain::Date from, domain::Date to);
   std::vector<domain::SelfCheck> all_self_checks();  // oldest first
+  // The latest self-check of a month before `month` ("2026-11").
+  std::optional<domain::SelfCheck> self_check_before_month(const std::string& month);
   std::optional<domain::Date> last_self_check(domain::Date on_or_before);
 
   // ---- reminders (store_reminders.cpp) ----

@@ -32,6 +32,15 @@ std::optional<domain::SelfCheck> Store::self_check_of_month(const std::string& m
   return self_check_from(Row{query, "self_checks"});
 }
 
+std::optional<domain::SelfCheck> Store::self_check_before_month(const std::string& month) {
+  auto query = statement(m_db.handle(), std::string("SELECT ") + k_self_check_columns +
+                                            " FROM self_checks WHERE month < ? "
+                                            "ORDER BY month DESC LIMIT 1");
+  query.bind(1, month);
+  if (!query.executeStep()) return std::nullopt;
+  return self_check_from(Row{query, "self_checks"});
+}
+
 void Store::save_self_check(const domain::SelfCheck& check) {
   auto& db = m_db.handle();
   const auto month = domain::month_of(check.date);

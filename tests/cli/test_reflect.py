@@ -54,6 +54,8 @@ class SelfCheckAnswers(MgrTestCase):
         for now, answers in [("2026-09-28", "3,3,2,2,3,4,4"), ("2026-10-27", "4,3,3,3,3,3,4"),
                              ("2026-11-26", "4,4,3,4,4,3,3")]:
             self.mgr("reflect", "--answers", answers, env={"MGR_NOW": now + "T09:00"})
+        _, out, _ = self.mgr("reflect", "--answers", "4,4,3,4,4,3,3", "--yes")
+        self.assertIn("The last one, on 2026-10-27: fit 50 (+14).", out)
         doc = self.history()
         self.assertEqual([c["date"] for c in doc["checks"]],
                          ["2026-09-28", "2026-10-27", "2026-11-26"])

@@ -155,6 +155,7 @@ TEST_CASE("the queries of the daily commands use indexes on the big tables", "[s
     store.last_entry_date();
     store.latest_change();
     store.self_check_of_month("2026-11");  // reflect
+    store.self_check_before_month("2026-11");
     store.self_checks(storage_test::day("2016-01-01"), storage_test::day("2026-11-26"));
     store.log_window(storage_test::day("2025-11-01"), storage_test::day("2025-11-01"),
                      storage_test::day("2026-11-26"), storage_test::day("2026-11-26"));  // progress

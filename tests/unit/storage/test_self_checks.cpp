@@ -49,6 +49,9 @@ TEST_CASE("Store: a self-check per month, the second replacing the first", "[sto
     CHECK(f.store.last_self_check(day("2026-11-30")) == day("2026-11-27"));
     CHECK(f.store.last_self_check(day("2026-11-26")) == day("2026-10-30"));
     CHECK_FALSE(f.store.last_self_check(day("2026-10-29")));
+    CHECK(f.store.self_check_before_month("2026-11")->date == day("2026-10-30"));
+    CHECK(f.store.self_check_before_month("2027-01")->date == day("2026-11-27"));
+    CHECK_FALSE(f.store.self_check_before_month("2026-10"));
   });
 }
 
