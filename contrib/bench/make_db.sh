@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Writes a realistic mgr database of N entries over ten years, in the shape storage writes:
 # 12 reports (some in other zones) and a manager, every entry kind with ~200-character notes,
-# delegations with check-ins, concerns, talking points and actions. People are added through
-# mgr itself; the log is generated with SQL, which is what makes a million entries take seconds.
+# delegations with check-ins, concerns, talking points, actions and monthly self-checks. People
+# are added through mgr itself; the log is generated with SQL, which is what makes a million
+# entries take seconds.
 #
 # usage: contrib/bench/make_db.sh path/to/mgr path/to/new.db [entries]
 set -euo pipefail
@@ -80,6 +81,14 @@ SELECT topic_id + 1, 1 + i % 13, CASE WHEN i % 400 = 0 THEN 'them' ELSE 'me' END
        'Action ' || i, day, date(day, '+7 days'),
        CASE WHEN day < '2026-10-01' THEN date(day, '+5 days') END,
        CASE WHEN day < '2026-10-01' THEN 'done' ELSE 'open' END FROM items;
+-- A monthly self-check for every month of the ten years but the current one.
+INSERT INTO self_checks (month, date, coaching, systems, letting_go, hard_talks, ambiguity,
+                         craft_pull, focus_pull, note, logged_at)
+WITH RECURSIVE m(day, i) AS (SELECT '2016-12-28', 0 UNION ALL
+  SELECT date(day, '+1 month'), i + 1 FROM m WHERE day < '2026-10-01')
+SELECT substr(day, 1, 7), day, 1 + i % 5, 1 + (i + 1) % 5, 1 + (i + 2) % 5, 1 + (i + 3) % 5,
+       1 + (i + 4) % 5, 1 + i % 3, 1 + i % 4, 'Month ' || i || ': a note on how it went.',
+       day || 'T18:00:00Z' FROM m;
 COMMIT;
 PRAGMA wal_checkpoint(TRUNCATE);
 SQL
