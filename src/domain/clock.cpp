@@ -1,16 +1,5 @@
 #include "domain/clock.hpp"
 
-#include <limits.h>  // PATH_MAX
-#include <stdlib.h>  // realpath
-
-// A time_zone made here is also destroyed here, which needs the types of its members; the
-// package installs them with the library.
-#include <date/tz_private.h>
-
-#include <fstream>
-#include <map>
-#include <memory>
-#include <mutex>
 #include <vector>
 
 #include "domain/errors.hpp"
@@ -27,72 +16,9 @@ Date Clock::today() const {
   return date::floor<date::days>(local_now());
 }
 
-namespace {
-
-// A zone's name as the date library lists it from the OS tz database: words of letters, digits,
-// '_', '-' and '+' between single slashes, none of them one of the files or folders beside the
-// zones that the library leaves out. Nothing else reaches the file system, so `..` and absolute
-// paths cannot name a file outside the database.
-bool is_plain_zone_name(std::string_view name) {
-  if (name.empty() || name.size() > 255) return false;
-  std::size_t start = 0;
-  while (start <= name.size()) {
-    const auto end = std::min(name.find('/', start), name.size());
-    const auto word = name.substr(start, end - start);
-    if (word.empty()) return false;
-    for (const char c : word) {
-      const bool allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                           (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '+';
-      if (!allowed) return false;
-    }
-    if (word.rfind("posix", 0) == 0 || word == "right" || word == "Factory" ||
-        word == "leapseconds" || word == "version" || word == "SECURITY")
-      return false;
-    start = end + 1;
-  }
-  return true;
-}
-
-bool is_compiled_zone_file(const std::string& path) {
-  std::ifstream file{path, std::ios::binary};
-  char magic[4] = {};
-  return file.read(magic, sizeof magic) && std::string_view{magic, sizeof magic} == "TZif";
-}
-
-// One zone read from its own file in the OS tz database, without building the whole database
-// (which reads every file under zoneinfo, a few milliseconds on every run). Zones are kept for
-// the run, so one name always gives the same zone. Nothing when `name` is not a plain zone name
-// or names no zone file.
-const date::time_zone* load_one_zone(std::string_view name) {
-  static std::mutex guard;
-  static std::map<std::string, std::unique_ptr<date::time_zone>, std::less<>> loaded;
-  if (!is_plain_zone_name(name)) return nullptr;
-  const std::lock_guard<std::mutex> lock{guard};
-  if (const auto found = loaded.find(name); found != loaded.end()) return found->second.get();
-  const std::string path = std::string{k_zoneinfo_folder} + "/" + std::string{name};
-  if (!is_compiled_zone_file(path)) return nullptr;
-  auto zone = std::make_unique<date::time_zone>(std::string{name}, date::detail::undocumented{});
-  try {
-    // The file is read on first use; a damaged one fails here, not in the middle of a command.
-    (void)zone->get_info(date::sys_seconds{});
-  } catch (const std::exception&) {
-    return nullptr;
-  }
-  return loaded.emplace(std::string{name}, std::move(zone)).first->second.get();
-}
-
-// A zone by name: from its own file when it has one, else from the whole database (which knows
-// no more names today, but is the reference). Throws what date::locate_zone throws.
-const date::time_zone* locate_zone(std::string_view name) {
-  if (const auto* zone = load_one_zone(name)) return zone;
-  return date::locate_zone(std::string{name});
-}
-
-}  // namespace
-
 const date::time_zone* find_zone(std::string_view name) {
   try {
-    return locate_zone(name);
+    return date::locate_zone(std::string{name});
   } catch (const std::exception&) {
     throw UsageError("unknown time zone " + util::quoted(name),
                      "use an IANA name such as Europe/Berlin or America/New_York");
@@ -101,20 +27,11 @@ const date::time_zone* find_zone(std::string_view name) {
 
 namespace {
 
-// The zone /etc/localtime links to, read as the date library reads it (through every link to
-// the file, unless that ends at posixrules), else the library's own answer, else UTC.
 const date::time_zone* system_zone() {
-  char target[PATH_MAX + 1] = {};
-  if (::realpath("/etc/localtime", target) != nullptr) {
-    const std::string_view path{target};
-    static constexpr std::string_view k_folder = "/zoneinfo/";
-    if (const auto at = path.rfind(k_folder); at != std::string_view::npos)
-      if (const auto* zone = load_one_zone(path.substr(at + k_folder.size()))) return zone;
-  }
   try {
     return date::current_zone();
   } catch (const std::exception&) {
-    return locate_zone("UTC");
+    return date::locate_zone("UTC");
   }
 }
 
@@ -168,7 +85,7 @@ ZoneChoice choose_zone(const std::string& configured, const char* tz_env) {
     name.remove_prefix(at + k_zoneinfo.size());
   }
   try {
-    return {locate_zone(name), {}};
+    return {date::locate_zone(std::string{name}), {}};
   } catch (const std::exception&) {
   }
   // A POSIX rule is a legal TZ that mgr cannot use for dates years apart (it has no history):

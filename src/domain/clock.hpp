@@ -38,13 +38,8 @@ ZoneChoice choose_zone(const std::string& configured, const char* tz_env);
 // choose_zone's zone alone.
 const date::time_zone* resolve_zone(const std::string& configured, const char* tz_env);
 
-// A zone given on the command line or in the database. Throws UsageError naming an unknown
-// zone. A zone is read from its own file in the OS tz database; listing every zone
-// (date::get_tzdb) is left to the few places that need the list.
+// A zone given on the command line or in the database.
 const date::time_zone* find_zone(std::string_view name);
-
-// The folder of the OS tz database, where the date library (built with USE_OS_TZDB) reads it.
-inline constexpr std::string_view k_zoneinfo_folder = "/usr/share/zoneinfo";
 
 // MGR_NOW: YYYY-MM-DD (09:00 local), YYYY-MM-DDTHH:MM[:SS] (local wall time) or RFC 3339 with
 // Z or an offset. Throws UsageError naming the value.
