@@ -1,6 +1,7 @@
 # `cmake --install` and CPack's .deb: the binary, the man page and the shell completions where
 # Debian's bash-completion, zsh and fish look for them. The package's dependencies are read
-# from the binary's shared libraries (dpkg-shlibdeps), plus the time zone database it reads.
+# from the binary's shared libraries (dpkg-shlibdeps), plus the time zone database it reads and
+# libcurl, which mgr loads only to send mail (so dpkg-shlibdeps cannot see it).
 install(TARGETS mgr RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(FILES contrib/mgr.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 install(FILES contrib/completions/mgr.bash
@@ -23,6 +24,6 @@ set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS tzdata)
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "tzdata, libcurl4")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "msmtp | default-mta, bash-completion")
 include(CPack)

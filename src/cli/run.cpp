@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <memory>
 
 #include "cli/complete.hpp"
 #include "cli/context.hpp"
@@ -290,22 +291,10 @@ const char* k_footer = R"(Environment:
 
 Exit codes: 0 success, 1 failure, 2 invalid input, 75 temporary failure (retry later).)";
 
-int parse_and_run(const std::vector<std::string>& given, Context& ctx) {
-  auto& out = ctx.out;
-  auto& err = ctx.err;
-  CLI::App app{"mgr - habits of a first-time engineering manager, kept in one local SQLite file",
-               "mgr"};
-  app.require_subcommand(1);
-  app.fallthrough();  // global options are accepted after the command name too
-  app.set_version_flag("--version", version_text(),
-                       "Print the version of mgr, SQLite and the schema");
-  app.add_option("--db", ctx.db_option, "Database file (else MGR_DB, else the XDG data folder)")
-      ->type_name("PATH");
-  app.add_option("--config", ctx.config_option, "Config file (else MGR_CONFIG, else XDG config)")
-      ->type_name("PATH");
-  app.add_flag("--no-color", ctx.no_color, "Never colour the output");
+using RegisterGroup = void (*)(CLI::App&, CommandTable&, Context&);
 
-  CommandTable table;
+// Every command group, in the order `mgr --help` lists them.
+void register_all_commands(CLI::App& app, CommandTable& table, Context& ctx) {
   register_person_commands(app, table, ctx);
   register_log_commands(app, table, ctx);
   register_topic_commands(app, table, ctx);
@@ -329,6 +318,97 @@ int parse_and_run(const std::vector<std::string>& given, Context& ctx) {
   register_progress_commands(app, table, ctx);
   app.add_subcommand("help", "Show the help of a command: `mgr help CMD` is `mgr CMD --help`")
       ->allow_extras();
+}
+
+// A top-level command and what registers it: a run that names it builds only its group, since
+// building all of them costs more than most commands do.
+struct CommandGroup {
+  const char* name;
+  std::vector<RegisterGroup> registers;
+};
+
+const std::vector<CommandGroup>& command_groups() {
+  static const std::vector<CommandGroup> groups{
+      {"person", {register_person_commands, register_person_forget_command}},
+      {"log", {register_log_commands}},
+      {"topic", {register_topic_commands}},
+      {"action", {register_action_commands}},
+      {"delegation", {register_delegation_commands}},
+      {"concern", {register_concern_commands}},
+      {"history", {register_history_commands}},
+      {"entry", {register_history_commands}},
+      {"undo", {register_history_commands}},
+      {"show", {register_history_commands}},
+      {"config", {register_config_commands}},
+      {"schedule", {register_schedule_commands}},
+      {"today", {register_today_commands}},
+      {"prep", {register_prep_commands}},
+      {"review", {register_review_commands}},
+      {"remind", {register_remind_commands}},
+      {"demo", {register_demo_commands}},
+      {"backup", {register_backup_commands}},
+      {"doctor", {register_doctor_commands}},
+      {"export", {register_export_commands}},
+      {"import", {register_import_commands}},
+      {"reflect", {register_reflect_commands}},
+      {"progress", {register_progress_commands}},
+  };
+  return groups;
+}
+
+// The one group the words name, when nothing in them needs the whole tree: no help or version
+// word, no completion request, and a first word after the global options that names a group.
+const CommandGroup* named_group(const CLI::App& app, const std::vector<std::string>& words) {
+  if (!words.empty() && words.front() == k_complete_word) return nullptr;
+  if (std::any_of(words.begin(), words.end(), is_help_word)) return nullptr;
+  std::size_t at = 0;
+  while (at < words.size() && looks_like_option(words[at])) {
+    const auto equals = words[at].find('=');
+    const auto* option = app.get_option_no_throw(words[at].substr(0, equals));
+    if (option == nullptr) return nullptr;
+    at += option->get_items_expected_max() > 0 && equals == std::string::npos ? 2 : 1;
+  }
+  if (at >= words.size()) return nullptr;
+  for (const auto& group : command_groups())
+    if (words[at] == group.name) return &group;
+  return nullptr;
+}
+
+// The top level of the tree: mgr itself and the global options.
+std::unique_ptr<CLI::App> new_app(Context& ctx) {
+  auto app = std::make_unique<CLI::App>(
+      "mgr - habits of a first-time engineering manager, kept in one local SQLite file", "mgr");
+  app->require_subcommand(1);
+  app->fallthrough();  // global options are accepted after the command name too
+  app->set_version_flag("--version", version_text(),
+                        "Print the version of mgr, SQLite and the schema");
+  app->add_option("--db", ctx.db_option, "Database file (else MGR_DB, else the XDG data folder)")
+      ->type_name("PATH");
+  app->add_option("--config", ctx.config_option, "Config file (else MGR_CONFIG, else XDG config)")
+      ->type_name("PATH");
+  app->add_flag("--no-color", ctx.no_color, "Never colour the output");
+  return app;
+}
+
+int parse_and_run(const std::vector<std::string>& given, Context& ctx) {
+  auto& out = ctx.out;
+  auto& err = ctx.err;
+  auto app_holder = new_app(ctx);
+  CommandTable table;
+  const auto* group = named_group(*app_holder, given);
+  if (group != nullptr) {
+    for (const auto& add_group : group->registers) add_group(*app_holder, table, ctx);
+    const auto named =
+        app_holder->get_subcommands([&](CLI::App* sub) { return sub->get_name() == group->name; });
+    if (named.empty()) group = nullptr;
+  }
+  if (group == nullptr) {
+    // Help, completion, an error, or a group the table above names wrongly: the whole tree.
+    app_holder = new_app(ctx);
+    table = CommandTable{};
+    register_all_commands(*app_holder, table, ctx);
+  }
+  CLI::App& app = *app_holder;
   // Set after the commands exist, which copy their parent's footer: only `mgr --help` has it.
   app.footer(k_footer);
   apply_shared_option_rules(&app);

@@ -1,11 +1,10 @@
 #include "mail/smtp.hpp"
 
-#include <curl/curl.h>
-
 #include <cstring>
 #include <memory>
 
 #include "domain/errors.hpp"
+#include "mail/curl_library.hpp"
 #include "mail/settings.hpp"
 #include "util/text.hpp"
 
@@ -19,20 +18,21 @@ struct UrlParts {
 };
 
 struct CurlUrlDeleter {
-  void operator()(CURLU* url) const { curl_url_cleanup(url); }
+  void operator()(CURLU* url) const { curl_library().url_cleanup(url); }
 };
 struct CurlDeleter {
-  void operator()(CURL* curl) const { curl_easy_cleanup(curl); }
+  void operator()(CURL* curl) const { curl_library().easy_cleanup(curl); }
 };
 struct SlistDeleter {
-  void operator()(curl_slist* list) const { curl_slist_free_all(list); }
+  void operator()(curl_slist* list) const { curl_library().slist_free_all(list); }
 };
 
 std::string url_part(CURLU* url, CURLUPart part) {
+  const auto& curl = curl_library();
   char* value = nullptr;
-  if (curl_url_get(url, part, &value, 0) != CURLUE_OK || value == nullptr) return {};
+  if (curl.url_get(url, part, &value, 0) != CURLUE_OK || value == nullptr) return {};
   std::string text{value};
-  curl_free(value);
+  curl.free(value);
   return text;
 }
 
@@ -41,9 +41,10 @@ UrlParts parse_smtp_url(std::string_view text) {
   const char* hint = "write smtp://HOST:587 (STARTTLS) or smtps://HOST:465";
   if (text.find_first_of(std::string_view{"\r\n\t \0", 5}) != std::string_view::npos)
     throw UsageError(shown + " contains white space or a line break", hint);
-  std::unique_ptr<CURLU, CurlUrlDeleter> url{curl_url()};
+  const auto& curl = curl_library();
+  std::unique_ptr<CURLU, CurlUrlDeleter> url{curl.url()};
   if (!url) throw Failure("out of memory");
-  if (curl_url_set(url.get(), CURLUPART_URL, std::string{text}.c_str(), 0) != CURLUE_OK)
+  if (curl.url_set(url.get(), CURLUPART_URL, std::string{text}.c_str(), 0) != CURLUE_OK)
     throw UsageError(shown + " is not a URL", hint);
   UrlParts parts;
   parts.scheme = url_part(url.get(), CURLUPART_SCHEME);
@@ -88,8 +89,9 @@ int remember_reply(CURL*, curl_infotype type, char* data, size_t size, void* use
 
 template <typename Value>
 void set(CURL* curl, CURLoption option, Value value) {
-  if (const auto code = curl_easy_setopt(curl, option, value); code != CURLE_OK)
-    throw Failure(std::string{"cannot set up SMTP: "} + curl_easy_strerror(code));
+  const auto& library = curl_library();
+  if (const auto code = library.easy_setopt(curl, option, value); code != CURLE_OK)
+    throw Failure(std::string{"cannot set up SMTP: "} + library.easy_strerror(code));
 }
 
 bool is_network_trouble(CURLcode code) {
@@ -110,18 +112,9 @@ bool is_network_trouble(CURLcode code) {
   }
 }
 
-class CurlGlobal {
- public:
-  CurlGlobal() { curl_global_init(CURL_GLOBAL_DEFAULT); }
-  ~CurlGlobal() { curl_global_cleanup(); }
-  CurlGlobal(const CurlGlobal&) = delete;
-  CurlGlobal& operator=(const CurlGlobal&) = delete;
-};
-
 }  // namespace
 
 void check_smtp_url(std::string_view url) {
-  static const CurlGlobal global;
   if (url.empty())
     throw UsageError("mail.smtp_url is not set", "write smtp://HOST:587 or smtps://HOST:465");
   parse_smtp_url(url);
@@ -129,14 +122,14 @@ void check_smtp_url(std::string_view url) {
 
 void send_with_smtp(const SmtpOptions& options, const Envelope& envelope,
                     const std::string& message) {
-  static const CurlGlobal global;
+  const auto& library = curl_library();
   const auto parts = parse_smtp_url(options.url);
   const std::string where = smtp_url_for_display(options.url);
   const bool implicit_tls = parts.scheme == "smtps";
   const bool require_tls =
       !implicit_tls && (options.require_tls_on_loopback || !is_loopback_host(parts.host));
 
-  std::unique_ptr<CURL, CurlDeleter> handle{curl_easy_init()};
+  std::unique_ptr<CURL, CurlDeleter> handle{library.easy_init()};
   if (!handle) throw Failure("cannot set up SMTP: out of memory");
   CURL* curl = handle.get();
   Transfer transfer;
@@ -167,7 +160,7 @@ void send_with_smtp(const SmtpOptions& options, const Envelope& envelope,
   std::unique_ptr<curl_slist, SlistDeleter> recipients;
   for (const auto& address : envelope.recipients) {
     // curl_slist_append returns the list's head, or nothing (leaving the list as it was).
-    curl_slist* head = curl_slist_append(recipients.get(), ("<" + address + ">").c_str());
+    curl_slist* head = library.slist_append(recipients.get(), ("<" + address + ">").c_str());
     if (head == nullptr) throw Failure("cannot set up SMTP: out of memory");
     if (head != recipients.get()) recipients.reset(head);
   }
@@ -180,11 +173,11 @@ void send_with_smtp(const SmtpOptions& options, const Envelope& envelope,
   set(curl, CURLOPT_DEBUGDATA, &transfer);
   set(curl, CURLOPT_VERBOSE, 1L);  // feeds remember_reply; curl prints nothing itself with it set
 
-  const CURLcode code = curl_easy_perform(curl);
+  const CURLcode code = library.easy_perform(curl);
   if (code == CURLE_OK) return;
   long reply = 0;
-  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &reply);
-  std::string detail = error_buffer[0] != '\0' ? error_buffer : curl_easy_strerror(code);
+  library.easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &reply);
+  std::string detail = error_buffer[0] != '\0' ? error_buffer : library.easy_strerror(code);
   if (!transfer.error_reply.empty())
     detail = "the server answered \"" +
              util::escape_controls(transfer.error_reply, util::Newlines::escape) + "\"";

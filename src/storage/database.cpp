@@ -28,11 +28,13 @@ namespace file = database_file;
 // Long enough that a cron `mgr remind` and an interactive `mgr log` simply queue.
 constexpr int k_busy_timeout_ms = 10000;
 
-// Every write checks the whole file (PRAGMA quick_check) before it commits, as long as that
-// costs about what the write itself costs: up to this size, several years of a team's notes.
-// Beyond it, a write relies on SQLite's own checks of every page it touches (made stricter by
-// cell_size_check) and `mgr doctor` checks the rest.
-constexpr std::int64_t k_checked_write_max_bytes = std::int64_t{4} << 20;
+// Every write checks the whole file (PRAGMA quick_check) before it commits while the file is
+// small: up to this size (the first weeks of notes) the check costs less than the process
+// start does. It reads every page, so on a larger file it would cost many times the write
+// itself (about 30 ms at 4 MB) and make a write slower on a small database than on a large
+// one. Beyond it, a write relies on SQLite's own checks of every page it touches (made stricter
+// by cell_size_check) and `mgr doctor` checks the rest.
+constexpr std::int64_t k_checked_write_max_bytes = std::int64_t{256} << 10;
 
 void configure_connection(SQLite::Database& db) {
   db.setBusyTimeout(k_busy_timeout_ms);

@@ -47,7 +47,7 @@ class Database {
   const std::vector<std::string>& notices() const { return m_notices; }
 
   // Runs `work` in one IMMEDIATE transaction and returns its value; commits if it returns,
-  // rolls back if it throws. On a database of up to a few MB, the whole file passes SQLite's
+  // rolls back if it throws. On a database of up to 256 KiB, the whole file passes SQLite's
   // quick_check before the commit, or nothing is written (Failure naming the file).
   template <typename Work>
   auto write(Work&& work) {

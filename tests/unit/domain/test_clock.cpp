@@ -214,3 +214,39 @@ TEST_CASE("parse_instant accepts only the stored form", "[clock]") {
     CHECK_FALSE(parse_instant(bad));
   }
 }
+
+TEST_CASE("find_zone knows every zone of the whole tz database by the same name", "[clock]") {
+  const auto& database = date::get_tzdb();
+  REQUIRE(database.zones.size() > 300);
+  for (const auto& listed : database.zones) {
+    const auto* found = find_zone(listed.name());
+    REQUIRE(found != nullptr);
+    CHECK(found->name() == listed.name());
+  }
+  // A link keeps its own name, as in the database, and the offsets of the zone it links to.
+  const auto* eastern = find_zone("US/Eastern");
+  CHECK(eastern->name() == "US/Eastern");
+  const auto winter = *parse_instant("2026-01-15T12:00:00Z");
+  CHECK(eastern->get_info(winter).offset == find_zone("America/New_York")->get_info(winter).offset);
+  CHECK(eastern->get_info(winter).offset == std::chrono::hours{-5});
+}
+
+TEST_CASE("find_zone gives one zone per name for the whole run", "[clock]") {
+  CHECK(find_zone("Europe/Berlin") == find_zone("Europe/Berlin"));
+  CHECK(resolve_zone("", "Europe/Berlin") == find_zone("Europe/Berlin"));
+}
+
+TEST_CASE("find_zone reads no file outside the zones of the tz database", "[clock]") {
+  // Each of these is a file or folder (or a way out of the folder) that is not a zone.
+  for (const char* name :
+       {"../../../etc/passwd", "/etc/passwd", "Europe/../../../../etc/passwd", "Europe/../UTC",
+        "./UTC", "Europe//Berlin", "Europe/", "America", "posixrules", "posix/Europe/Berlin",
+        "right/UTC", "Factory", "leapseconds", "zone.tab", "tzdata.zi", "iso3166.tab",
+        "Europe/Berlin\n"}) {
+    INFO(name);
+    CHECK_THROWS_AS(find_zone(name), mgr::UsageError);
+    CHECK_THROWS_AS(resolve_zone(name, nullptr), mgr::UsageError);
+  }
+  CHECK_THROWS_MATCHES(find_zone("../../../etc/passwd"), mgr::UsageError,
+                       WhatContains("../../../etc/passwd"));
+}
