@@ -310,11 +310,15 @@ std::string how_it_closed(std::string_view status, const std::optional<domain::D
 }
 
 std::string dumped(const nlohmann::json& value, const std::string& indent) {
-  auto text = value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+  const auto text = value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
   // Strings hold their line breaks escaped, so every raw one starts a line of the layout.
-  for (auto at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 1))
-    text.insert(at + 1, indent);
-  return text;
+  std::string indented;
+  indented.reserve(text.size() + text.size() / 8);
+  for (const char c : text) {
+    indented += c;
+    if (c == '\n') indented += indent;
+  }
+  return indented;
 }
 
 // Prints `document` with the array `key` filled from `items` as they come, laid out exactly as
