@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 
 #include "cli/common.hpp"
 #include "cli/item_pages.hpp"
@@ -276,15 +277,21 @@ void list_people(Context& ctx, bool all, const std::string& format) {
   print_team_table(ctx, rows);
 }
 
-// Everything `person show` prints about one person, read in one snapshot.
+// What `person show` prints about one person besides the timeline, read in one snapshot.
 struct PersonPage {
   Person person;
-  std::vector<domain::Entry> timeline;
   std::vector<domain::Topic> topics;
   std::vector<domain::Action> actions;
   std::vector<domain::Delegation> delegations;  // open and closed
   std::vector<domain::Concern> concerns;        // open and closed
 };
+
+// The newest entries `person show` prints without --all: enough to see what happened lately,
+// few enough to stay instant with years of log.
+constexpr std::int64_t k_timeline_recent = 20;
+
+// Hands the timeline's entries, newest first, to the visitor as they are read.
+using TimelineReader = std::function<void(const std::function<void(const domain::Entry&)>&)>;
 
 bool is_open(const domain::Delegation& d) {
   return d.status == domain::DelegationStatus::open;
@@ -302,52 +309,79 @@ std::string how_it_closed(std::string_view status, const std::optional<domain::D
   return text;
 }
 
-void show_person(Context& ctx, const std::string& handle, const std::string& format) {
-  auto db = ctx.open_for_reading(format == "json");
-  if (!db) return;
-  storage::Store store{*db};
-  const auto page = db->read([&] {
-    PersonPage loaded;
-    loaded.person = require_person(store, handle);
-    storage::EntryFilter filter;
-    filter.person = loaded.person.id;
-    loaded.timeline = store.list_entries(filter);
-    loaded.topics = store.list_topics(loaded.person.id, false);
-    loaded.actions = store.list_actions(loaded.person.id, std::nullopt, false);
-    loaded.delegations = store.list_delegations(loaded.person.id, true);
-    loaded.concerns = store.list_concerns(loaded.person.id, true);
-    return loaded;
-  });
-  const auto& [person, timeline, topics, actions, delegations, concerns] = page;
-
-  if (format == "json") {
-    auto j = person_json(ctx, person);
-    j["timeline"] = nlohmann::json::array();
-    for (const auto& entry : timeline) j["timeline"].push_back(entry_json(entry));
-    j["open_topics"] = nlohmann::json::array();
-    for (const auto& topic : topics)
-      j["open_topics"].push_back({{"id", topic.id.value}, {"text", topic.text}});
-    j["open_actions"] = nlohmann::json::array();
-    for (const auto& action : actions)
-      j["open_actions"].push_back({{"id", action.id.value},
-                                   {"owner", domain::name_of(action.owner)},
-                                   {"text", action.text}});
-    j["open_delegations"] = nlohmann::json::array();
-    j["delegations"] = nlohmann::json::array();
-    for (const auto& d : delegations) {
-      if (is_open(d)) j["open_delegations"].push_back({{"id", d.id.value}, {"outcome", d.outcome}});
-      j["delegations"].push_back(delegation_json(d));
-    }
-    j["open_concerns"] = nlohmann::json::array();
-    j["concerns"] = nlohmann::json::array();
-    for (const auto& c : concerns) {
-      if (is_open(c)) j["open_concerns"].push_back({{"id", c.id.value}, {"text", c.text}});
-      j["concerns"].push_back(concern_json(c));
-    }
-    print_json(ctx.out, j);
-    return;
+std::string dumped(const nlohmann::json& value, const std::string& indent) {
+  const auto text = value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+  // Strings hold their line breaks escaped, so every raw one starts a line of the layout.
+  std::string indented;
+  indented.reserve(text.size() + text.size() / 8);
+  for (const char c : text) {
+    indented += c;
+    if (c == '\n') indented += indent;
   }
+  return indented;
+}
 
+// Prints `document` with the array `key` filled from `items` as they come, laid out exactly as
+// print_json lays out the whole document: a timeline of years is never held in memory.
+void print_json_streaming_array(std::ostream& out, const nlohmann::json& document,
+                                const std::string& key, const TimelineReader& items) {
+  bool first_member = true;
+  const auto member = [&](const std::string& name) {
+    out << (first_member ? "{\n  " : ",\n  ") << nlohmann::json(name).dump() << ": ";
+    first_member = false;
+  };
+  const auto streamed = [&] {
+    member(key);
+    bool first_item = true;
+    items([&](const domain::Entry& entry) {
+      out << (first_item ? "[\n    " : ",\n    ") << dumped(entry_json(entry), "    ");
+      first_item = false;
+    });
+    out << (first_item ? "[]" : "\n  ]");
+  };
+  bool done = false;
+  for (const auto& [name, value] : document.items()) {
+    if (!done && name > key) {
+      streamed();
+      done = true;
+    }
+    member(name);
+    out << dumped(value, "  ");
+  }
+  if (!done) streamed();
+  out << "\n}\n";
+}
+
+void print_person_json(Context& ctx, const PersonPage& page, std::int64_t older,
+                       const TimelineReader& each_entry) {
+  const auto& [person, topics, actions, delegations, concerns] = page;
+  auto j = person_json(ctx, person);
+  j["older_entries"] = older;
+  j["open_topics"] = nlohmann::json::array();
+  for (const auto& topic : topics)
+    j["open_topics"].push_back({{"id", topic.id.value}, {"text", topic.text}});
+  j["open_actions"] = nlohmann::json::array();
+  for (const auto& action : actions)
+    j["open_actions"].push_back(
+        {{"id", action.id.value}, {"owner", domain::name_of(action.owner)}, {"text", action.text}});
+  j["open_delegations"] = nlohmann::json::array();
+  j["delegations"] = nlohmann::json::array();
+  for (const auto& d : delegations) {
+    if (is_open(d)) j["open_delegations"].push_back({{"id", d.id.value}, {"outcome", d.outcome}});
+    j["delegations"].push_back(delegation_json(d));
+  }
+  j["open_concerns"] = nlohmann::json::array();
+  j["concerns"] = nlohmann::json::array();
+  for (const auto& c : concerns) {
+    if (is_open(c)) j["open_concerns"].push_back({{"id", c.id.value}, {"text", c.text}});
+    j["concerns"].push_back(concern_json(c));
+  }
+  print_json_streaming_array(ctx.out, j, "timeline", each_entry);
+}
+
+void print_person_text(Context& ctx, const PersonPage& page, std::int64_t older,
+                       const TimelineReader& each_entry) {
+  const auto& [person, topics, actions, delegations, concerns] = page;
   auto& out = ctx.out;
   out << bold(ctx, person.handle) << (person.name.empty() ? "" : " — " + shown(person.name))
       << (person.archived ? " (archived)" : "") << "\n";
@@ -398,8 +432,43 @@ void show_person(Context& ctx, const std::string& handle, const std::string& for
                            how_it_closed(domain::name_of(c.status), c.closed, c.close_note));
   }
   out << "\nTimeline\n";
-  if (timeline.empty()) out << "  nothing logged yet\n";
-  for (const auto& entry : timeline) print_entry(out, entry);
+  bool any = false;
+  each_entry([&](const domain::Entry& entry) {
+    any = true;
+    print_entry(out, entry);
+  });
+  if (!any) out << "  nothing logged yet\n";
+  if (older > 0)
+    out << fmt::format("  ... and {} older {}: `mgr person show {} --all` shows them all\n", older,
+                       older == 1 ? "entry" : "entries", person.handle);
+}
+
+// The profile, the open and closed items, and the newest entries (all of them with `all`). The
+// timeline is printed as it is read, inside the one read of the file.
+void show_person(Context& ctx, const std::string& handle, const std::string& format, bool all) {
+  auto db = ctx.open_for_reading(format == "json");
+  if (!db) return;
+  storage::Store store{*db};
+  db->read([&] {
+    PersonPage page;
+    page.person = require_person(store, handle);
+    page.topics = store.list_topics(page.person.id, false);
+    page.actions = store.list_actions(page.person.id, std::nullopt, false);
+    page.delegations = store.list_delegations(page.person.id, true);
+    page.concerns = store.list_concerns(page.person.id, true);
+    storage::EntryFilter timeline;
+    timeline.person = page.person.id;
+    std::int64_t older = 0;
+    if (!all) {
+      timeline.limit = k_timeline_recent;
+      older = std::max<std::int64_t>(0, store.count_entries_of(page.person.id) - k_timeline_recent);
+    }
+    const TimelineReader each_entry = [&](const auto& visit) { store.each_entry(timeline, visit); };
+    if (format == "json")
+      print_person_json(ctx, page, older, each_entry);
+    else
+      print_person_text(ctx, page, older, each_entry);
+  });
 }
 
 std::string away_text(const domain::TimeAway& away) {
@@ -503,11 +572,13 @@ void register_person_commands(CLI::App& app, CommandTable& table, Context& ctx) 
   add_format_option(list, state->format, {"text", "json"});
   table.add(list, [&ctx, state] { list_people(ctx, state->all, state->format); });
 
-  auto* show =
-      person->add_subcommand("show", "A person's profile and everything logged about them");
+  const auto recent = std::to_string(k_timeline_recent);
+  auto* show = person->add_subcommand(
+      "show", "A person's profile, open items and their newest " + recent + " entries");
   show->add_option("HANDLE", state->handle, "Who")->required();
+  show->add_flag("--all", state->all, "The whole timeline, not only the newest " + recent);
   add_format_option(show, state->format, {"text", "json"});
-  table.add(show, [&ctx, state] { show_person(ctx, state->handle, state->format); });
+  table.add(show, [&ctx, state] { show_person(ctx, state->handle, state->format, state->all); });
 
   auto* edit = person->add_subcommand("edit", "Change a person (same options as add)");
   edit->add_option("HANDLE", state->handle, "Who")->required();

@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -136,6 +137,12 @@ class Store {
   // ---- the log ----
   std::optional<domain::Entry> find_entry(domain::EntryId id);
   std::vector<domain::Entry> list_entries(const EntryFilter& filter);
+  // The same entries handed to `visit` one at a time as they are read, so that a long timeline
+  // is printed without being held in memory.
+  void each_entry(const EntryFilter& filter,
+                  const std::function<void(const domain::Entry&)>& visit);
+  // How many entries are about this person (through their index, not their rows).
+  std::int64_t count_entries_of(domain::PersonId person);
   std::optional<domain::EntryId> latest_entry_id();
   std::optional<domain::Date> last_entry_date();
   // Where the log starts: the earliest entry's date or --since.

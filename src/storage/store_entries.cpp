@@ -188,6 +188,12 @@ std::optional<Entry> Store::find_entry(domain::EntryId id) {
 }
 
 std::vector<Entry> Store::list_entries(const EntryFilter& filter) {
+  std::vector<Entry> entries;
+  each_entry(filter, [&](const Entry& entry) { entries.push_back(entry); });
+  return entries;
+}
+
+void Store::each_entry(const EntryFilter& filter, const std::function<void(const Entry&)>& visit) {
   // Only the conditions given, so that each can use its index.
   // For one person the conditions and the order are on their index (pe), else on entries.
   const char* on = filter.person ? "pe" : "e";
@@ -209,7 +215,14 @@ std::vector<Entry> Store::list_entries(const EntryFilter& filter) {
   if (filter.tag) query.bind(":tag", *filter.tag);
   if (filter.grep) query.bind(":grep", *filter.grep);
   if (filter.limit) query.bind(":limit", static_cast<int64_t>(*filter.limit));
-  return all_entries(query);
+  while (query.executeStep()) visit(entry_from(Row{query, "entries"}));
+}
+
+std::int64_t Store::count_entries_of(domain::PersonId person) {
+  auto query = statement(m_db.handle(), "SELECT count(*) FROM person_entries WHERE person_id = ?");
+  bind_id(query, 1, person);
+  query.executeStep();
+  return query.getColumn(0).getInt64();
 }
 
 std::vector<Entry> Store::recent_one_on_ones(domain::PersonId person, std::size_t limit) {

@@ -166,6 +166,26 @@ class PersonShow(MgrTestCase):
         self.assertEqual(by_id[self.concern]["people"], ["alice", "bob"])
         self.assertEqual(by_id[self.feedback]["polarity"], "positive")
 
+    def test_default_timeline_is_the_newest_entries_and_all_shows_every_one(self):
+        notes = ["older %02d" % i for i in range(22)]
+        ids = [self.log("note", "alice", note, "--date", "2026-10-%02d" % (i + 1))
+               for i, note in enumerate(notes)]
+        doc = self.run_json("person", "show", "alice", "--format", "json")
+        newest = [self.concern, self.feedback, self.one] + ids[::-1]
+        self.assertEqual([e["id"] for e in doc["timeline"]], newest[:20])
+        self.assertEqual(doc["older_entries"], 5)
+        _, out, _ = self.mgr("person", "show", "alice")
+        self.assertIn("#%d " % ids[5], out)
+        self.assertNotIn("#%d " % ids[4], out)
+        self.assertIn("... and 5 older entries: `mgr person show alice --all` shows them all\n", out)
+        every = self.run_json("person", "show", "alice", "--all", "--format", "json")
+        self.assertEqual([e["id"] for e in every["timeline"]], newest)
+        self.assertEqual(every["older_entries"], 0)
+        self.assertEqual(every["open_topics"], doc["open_topics"])
+        _, out, _ = self.mgr("person", "show", "alice", "--all")
+        self.assertIn("older 00", out)
+        self.assertNotIn("older entries", out)
+
     def test_person_with_nothing_logged(self):
         self.add_person("dave")
         doc = self.run_json("person", "show", "dave", "--format", "json")

@@ -144,8 +144,15 @@ TEST_CASE("the queries of the daily commands use indexes on the big tables", "[s
     store.review_input(week, 140);  // review
     EntryFilter timeline;           // person show
     timeline.person = alice.id;
-    timeline.limit = 50;
+    timeline.limit = 20;
     store.list_entries(timeline);
+    store.count_entries_of(alice.id);
+    store.list_topics(alice.id, false);
+    store.list_actions(alice.id, std::nullopt, false);
+    store.list_delegations(alice.id, true);
+    store.list_concerns(alice.id, true);
+    timeline.limit.reset();  // person show --all
+    store.each_entry(timeline, [](const Entry&) {});
     EntryFilter recent;  // history --limit 50
     recent.limit = 50;
     store.list_entries(recent);
