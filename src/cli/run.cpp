@@ -393,6 +393,12 @@ std::unique_ptr<CLI::App> new_app(Context& ctx) {
 int parse_and_run(const std::vector<std::string>& given, Context& ctx) {
   auto& out = ctx.out;
   auto& err = ctx.err;
+  // `mgr --version` on its own is answered before any command is built or any exception thrown
+  // (the first one thrown costs a walk over every loaded library's unwind tables).
+  if (given == std::vector<std::string>{"--version"}) {
+    out << version_text() << "\n";
+    return 0;
+  }
   auto app_holder = new_app(ctx);
   CommandTable table;
   const auto* group = named_group(*app_holder, given);
