@@ -3,6 +3,7 @@
 // needs no database: it is fuzzed on its own (tests/fuzz/fuzz_import.cpp).
 #include <nlohmann/json.hpp>
 
+#include <istream>
 #include <ostream>
 #include <string_view>
 
@@ -35,25 +36,27 @@ class JsonArchiveWriter : public domain::ArchiveSink {
 
   void begin(const domain::Archive& header) override;
   void begin_section(domain::Section section) override;
-  void add(const domain::PersonRecord& record) override { write(record_json(record)); }
-  void add(const domain::TimeAwayRecord& record) override { write(record_json(record)); }
-  void add(const domain::Entry& record) override { write(record_json(record)); }
-  void add(const domain::ConcernRecord& record) override { write(record_json(record)); }
-  void add(const domain::DelegationRecord& record) override { write(record_json(record)); }
-  void add(const domain::TopicRecord& record) override { write(record_json(record)); }
-  void add(const domain::ActionRecord& record) override { write(record_json(record)); }
-  void add(const domain::SkipRecord& record) override { write(record_json(record)); }
-  void add(const domain::MoveRecord& record) override { write(record_json(record)); }
-  void add(const domain::ReminderSentRecord& record) override { write(record_json(record)); }
-  void add(const domain::SelfCheckRecord& record) override { write(record_json(record)); }
+  void add(const domain::PersonRecord& record) override;
+  void add(const domain::TimeAwayRecord& record) override;
+  void add(const domain::Entry& record) override;
+  void add(const domain::ConcernRecord& record) override;
+  void add(const domain::DelegationRecord& record) override;
+  void add(const domain::TopicRecord& record) override;
+  void add(const domain::ActionRecord& record) override;
+  void add(const domain::SkipRecord& record) override;
+  void add(const domain::MoveRecord& record) override;
+  void add(const domain::ReminderSentRecord& record) override;
+  void add(const domain::SelfCheckRecord& record) override;
   void end_section(domain::Section section) override;
   void end() override;
 
  private:
-  void write(const nlohmann::ordered_json& record);
+  template <typename Record>
+  void write(const Record& record);
 
   std::ostream& m_out;
   std::size_t m_in_section = 0;
+  std::string m_line;  // the record at hand, its memory kept for the next one
   domain::Section m_section = domain::Section::people;
 };
 
@@ -62,5 +65,7 @@ class JsonArchiveWriter : public domain::ArchiveSink {
 // naming the first bad record ("entries[12] (#57): ...") or where the JSON breaks off. The
 // export of one person (with a "subject") is refused: it is not meant to be imported.
 domain::Archive read_archive_json(std::string_view text);
+// The same, read from `in` as the parser goes (the text is never held whole).
+domain::Archive read_archive_json(std::istream& in);
 
 }  // namespace mgr::cli

@@ -2,6 +2,8 @@
 // record and dropped from the document at once), every value through the domain's own parsers,
 // so a large file needs little more memory than its records.
 #include <algorithm>
+#include <istream>
+#include <utility>
 
 #include "cli/archive_json.hpp"
 #include "domain/clock.hpp"
@@ -464,12 +466,16 @@ void read_header(const Json& document, Archive& archive) {
 
 }  // namespace
 
-Archive read_archive_json(std::string_view text) {
+namespace {
+
+// Parses `input` (text, or a stream read as the parser goes: the file is never held whole).
+template <typename Input>
+Archive read_archive(Input&& input) {
   Reading reading;
   Json document;
   try {
     document = Json::parse(
-        text.begin(), text.end(),
+        std::forward<Input>(input),
         [&reading](int depth, Json::parse_event_t event, Json& parsed) {
           return reading.on_event(depth, event, parsed);
         },
@@ -490,6 +496,16 @@ Archive read_archive_json(std::string_view text) {
   read_header(document, archive);
   check_archive(archive);
   return archive;
+}
+
+}  // namespace
+
+Archive read_archive_json(std::string_view text) {
+  return read_archive(text);
+}
+
+Archive read_archive_json(std::istream& in) {
+  return read_archive(in);
 }
 
 }  // namespace mgr::cli

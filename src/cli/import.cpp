@@ -4,8 +4,6 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <iterator>
-#include <sstream>
 
 #include "cli/archive_json.hpp"
 #include "cli/common.hpp"
@@ -16,12 +14,13 @@ namespace mgr::cli {
 
 namespace {
 
-// The whole file (or standard input for `-`); a file that is not there is bad input.
-std::string read_file(Context& ctx, const std::string& file) {
+// The file (or standard input for `-`), read as the parser goes; a file that is not there is
+// bad input.
+domain::Archive read_file(Context& ctx, const std::string& file) {
   if (file == "-") {
     if (ctx.stdin_taken) throw UsageError("standard input was read already");
     ctx.stdin_taken = true;
-    return {std::istreambuf_iterator<char>(ctx.in), std::istreambuf_iterator<char>()};
+    return read_archive_json(ctx.in);
   }
   std::ifstream in(file, std::ios::binary);
   if (!in) {
@@ -31,10 +30,13 @@ std::string read_file(Context& ctx, const std::string& file) {
       throw UsageError("cannot read import file " + util::quoted(file) + ": " + why);
     throw Failure("cannot read import file " + util::quoted(file) + ": " + why);
   }
-  std::ostringstream content;
-  content << in.rdbuf();
-  if (in.bad()) throw Failure("cannot read import file " + util::quoted(file));
-  return content.str();
+  try {
+    return read_archive_json(in);
+  } catch (const UsageError&) {
+    // A file that breaks off because it could not be read is not a bad export.
+    if (in.bad()) throw Failure("cannot read import file " + util::quoted(file));
+    throw;
+  }
 }
 
 std::string counted(const std::array<std::size_t, domain::k_sections.size()>& counts) {
@@ -62,7 +64,7 @@ std::string outcome(const domain::ImportCounts& counts, bool dry_run) {
 void import_file(Context& ctx, const std::string& file, bool dry_run) {
   domain::Archive archive;
   try {
-    archive = read_archive_json(read_file(ctx, file));
+    archive = read_file(ctx, file);
   } catch (const UsageError& error) {
     throw UsageError("import file " + util::quoted(file) + ": " + error.what(), error.hint());
   }
