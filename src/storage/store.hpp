@@ -1,6 +1,7 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +17,9 @@
 #include "storage/database.hpp"
 
 namespace mgr::storage {
+
+class StatementCache;
+class StatementLease;
 
 struct EntryFilter {
   std::optional<domain::PersonId> person;
@@ -211,7 +215,11 @@ class Store {
                                  std::optional<domain::Date> due,
                                  std::optional<domain::EntryId> agreed_in);
 
+  // A statement prepared once per Store (statements.hpp); for the queries a command repeats.
+  StatementLease cached(const std::string& sql);
+
   Database& m_db;
+  std::shared_ptr<StatementCache> m_statements;
 };
 
 }  // namespace mgr::storage

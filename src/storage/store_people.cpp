@@ -30,15 +30,18 @@ Person person_from(const Row& row) {
   return person;
 }
 
-void load_time_away(SQLite::Database& db, Person& person) {
-  auto query = statement(db,
-                         "SELECT id, from_date, to_date, reason FROM time_away WHERE person_id = ? "
-                         "ORDER BY from_date");
+constexpr const char* k_time_away =
+    "SELECT id, from_date, to_date, reason FROM time_away WHERE person_id = ? ORDER BY from_date";
+
+// `query` is k_time_away, reset and unbound.
+void load_time_away(SQLite::Statement& query, Person& person) {
   bind_id(query, 1, person.id);
   while (query.executeStep()) {
     const Row row{query, "time_away"};
     person.away.push_back({domain::AwayId{row.id()}, row.date(1), row.date(2), row.text(3)});
   }
+  query.reset();
+  query.clearBindings();
 }
 
 void bind_person_fields(SQLite::Statement& statement, const Person& person) {
@@ -63,24 +66,26 @@ void bind_person_fields(SQLite::Statement& statement, const Person& person) {
 }  // namespace
 
 std::optional<Person> Store::find_person(const std::string& handle) {
-  auto& db = m_db.handle();
-  auto query =
-      statement(db, std::string("SELECT ") + k_person_columns + " FROM people WHERE handle = ?");
+  auto lease = cached(std::string("SELECT ") + k_person_columns + " FROM people WHERE handle = ?");
+  auto& query = *lease;
   query.bind(1, handle);
   if (!query.executeStep()) return std::nullopt;
   Person person = person_from(Row{query, "people"});
-  load_time_away(db, person);
+  load_time_away(*cached(k_time_away), person);
   return person;
 }
 
 std::vector<Person> Store::list_people(bool include_archived) {
-  auto& db = m_db.handle();
-  auto query = statement(db, std::string("SELECT ") + k_person_columns +
-                                 " FROM people WHERE archived = 0 OR ? ORDER BY handle");
-  query.bind(1, include_archived ? 1 : 0);
   std::vector<Person> people;
-  while (query.executeStep()) people.push_back(person_from(Row{query, "people"}));
-  for (auto& person : people) load_time_away(db, person);
+  {
+    auto lease = cached(std::string("SELECT ") + k_person_columns +
+                        " FROM people WHERE archived = 0 OR ? ORDER BY handle");
+    auto& query = *lease;
+    query.bind(1, include_archived ? 1 : 0);
+    while (query.executeStep()) people.push_back(person_from(Row{query, "people"}));
+  }
+  auto time_away = cached(k_time_away);
+  for (auto& person : people) load_time_away(*time_away, person);
   return people;
 }
 
@@ -142,12 +147,12 @@ domain::PersonSchedule Store::schedule_of(const Person& person,
                                           std::optional<domain::Date> history_from,
                                           std::optional<domain::Date> history_to) {
   const auto until = history_to ? domain::format_date(*history_to) : std::string{"9999-12-31"};
-  auto& db = m_db.handle();
   domain::PersonSchedule schedule{person, {}, {}, {}};
   // The series rule looks back about two cadences from the last held 1:1; three, to be safe.
-  auto last = statement(db,
-                        "SELECT max(date) FROM person_entries WHERE person_id = ? AND "
-                        "kind = '1on1' AND cancelled = 0 AND date <= ?");
+  auto last_lease = cached(
+      "SELECT max(date) FROM person_entries WHERE person_id = ? AND "
+      "kind = '1on1' AND cancelled = 0 AND date <= ?");
+  auto& last = *last_lease;
   bind_id(last, 1, person.id);
   last.bind(2, until);
   last.executeStep();
@@ -159,10 +164,11 @@ domain::PersonSchedule Store::schedule_of(const Person& person,
     const auto held_from = Row{last, "person_entries"}.date(0) - date::days{3 * per + 7};
     if (!from || held_from < *from) from = held_from;
   }
-  auto one_on_ones = statement(db,
-                               "SELECT entry_id, date, cancelled FROM person_entries "
-                               "WHERE person_id = ? AND kind = '1on1' AND date >= ? AND date <= ? "
-                               "ORDER BY date, entry_id");
+  auto one_on_ones_lease = cached(
+      "SELECT entry_id, date, cancelled FROM person_entries "
+      "WHERE person_id = ? AND kind = '1on1' AND date >= ? AND date <= ? "
+      "ORDER BY date, entry_id");
+  auto& one_on_ones = *one_on_ones_lease;
   bind_id(one_on_ones, 1, person.id);
   // Without a held 1:1, every one since the start counts.
   if (from)
@@ -174,18 +180,20 @@ domain::PersonSchedule Store::schedule_of(const Person& person,
     const Row row{one_on_ones, "person_entries"};
     (row.flag(2) ? schedule.history.cancelled : schedule.history.held).push_back(row.date(1));
   }
-  auto skips = statement(
-      db, "SELECT id, due_date, reason FROM skips WHERE person_id = ? ORDER BY due_date, id");
+  auto skips_lease =
+      cached("SELECT id, due_date, reason FROM skips WHERE person_id = ? ORDER BY due_date, id");
+  auto& skips = *skips_lease;
   bind_id(skips, 1, person.id);
   while (skips.executeStep()) {
     const Row row{skips, "skips"};
     schedule.skips.push_back({row.date(1), row.text(2)});
   }
   // One Move per occurrence: the latest wins, and how often it moved counts.
-  auto moves = statement(db,
-                         "SELECT max(id), regular_date, to_date, to_time, count(*) FROM "
-                         "(SELECT * FROM moves WHERE person_id = ? ORDER BY id) "
-                         "GROUP BY regular_date ORDER BY regular_date");
+  auto moves_lease = cached(
+      "SELECT max(id), regular_date, to_date, to_time, count(*) FROM "
+      "(SELECT * FROM moves WHERE person_id = ? ORDER BY id) "
+      "GROUP BY regular_date ORDER BY regular_date");
+  auto& moves = *moves_lease;
   bind_id(moves, 1, person.id);
   while (moves.executeStep()) {
     const Row row{moves, "moves"};

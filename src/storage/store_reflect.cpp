@@ -62,9 +62,9 @@ void Store::save_self_check(const domain::SelfCheck& check) {
 }
 
 std::vector<domain::SelfCheck> Store::self_checks(domain::Date from, domain::Date to) {
-  auto query = statement(m_db.handle(), std::string("SELECT ") + k_self_check_columns +
-                                            " FROM self_checks WHERE month BETWEEN ? AND ? "
-                                            "ORDER BY month");
+  auto lease = cached(std::string("SELECT ") + k_self_check_columns +
+                      " FROM self_checks WHERE month BETWEEN ? AND ? ORDER BY month");
+  auto& query = *lease;
   query.bind(1, domain::month_of(from));
   query.bind(2, domain::month_of(to));
   std::vector<domain::SelfCheck> checks;
@@ -84,8 +84,8 @@ std::vector<domain::SelfCheck> Store::all_self_checks() {
 }
 
 std::optional<domain::Date> Store::last_self_check(domain::Date on_or_before) {
-  auto query = statement(m_db.handle(),
-                         "SELECT NULL, max(date) FROM self_checks WHERE month <= ? AND date <= ?");
+  auto lease = cached("SELECT NULL, max(date) FROM self_checks WHERE month <= ? AND date <= ?");
+  auto& query = *lease;
   query.bind(1, domain::month_of(on_or_before));
   bind_date(query, 2, on_or_before);
   if (!query.executeStep()) return std::nullopt;

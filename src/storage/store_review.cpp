@@ -36,10 +36,16 @@ domain::Entry window_entry(const Row& row) {
 
 }  // namespace
 
+StatementLease Store::cached(const std::string& sql) {
+  if (!m_statements) m_statements = std::make_shared<StatementCache>();
+  return m_statements->lease(m_db.handle(), sql);
+}
+
 std::optional<domain::Date> Store::history_start() {
-  auto start = statement(m_db.handle(),
-                         "SELECT min(day) FROM (SELECT min(date) AS day FROM entries "
-                         "UNION ALL SELECT min(since) FROM people)");
+  auto lease = cached(
+      "SELECT min(day) FROM (SELECT min(date) AS day FROM entries "
+      "UNION ALL SELECT min(since) FROM people)");
+  auto& start = *lease;
   if (!start.executeStep() || start.getColumn(0).isNull()) return std::nullopt;
   return Row{start, "entries"}.date(0);
 }
@@ -52,14 +58,14 @@ domain::ReviewInput Store::review_input(const domain::ReviewWeek& week, int look
 
 domain::ReviewInput Store::log_window(domain::Date from, domain::Date ic_from, domain::Date to,
                                       domain::Date as_of) {
-  auto& db = m_db.handle();
   domain::ReviewInput input;
   input.people = active_schedules(from, to);
   for (auto& person : list_people(false))
     if (person.relation == domain::Relation::report || person.relation == domain::Relation::skip)
       input.reports.push_back(std::move(person));
 
-  auto entries = statement(db, k_window_entries);
+  auto entries_lease = cached(k_window_entries);
+  auto& entries = *entries_lease;
   entries.bind(":from", domain::format_date(from));
   entries.bind(":week", domain::format_date(ic_from));
   entries.bind(":to", domain::format_date(to));
@@ -70,10 +76,11 @@ domain::ReviewInput Store::log_window(domain::Date from, domain::Date ic_from, d
     if (auto handle = row.optional_text(9)) input.entries.back().people.push_back(*handle);
   }
 
-  auto minutes = statement(db,
-                           "SELECT NULL, date, kind, sum(minutes) FROM entries "
-                           "WHERE kind IN ('ic', 'mgmt', 'learn', '1on1') AND cancelled = 0 "
-                           "AND date BETWEEN ? AND ? GROUP BY date, kind");
+  auto minutes_lease = cached(
+      "SELECT NULL, date, kind, sum(minutes) FROM entries "
+      "WHERE kind IN ('ic', 'mgmt', 'learn', '1on1') AND cancelled = 0 "
+      "AND date BETWEEN ? AND ? GROUP BY date, kind");
+  auto& minutes = *minutes_lease;
   bind_date(minutes, 1, from);
   bind_date(minutes, 2, to);
   while (minutes.executeStep()) {
@@ -86,10 +93,11 @@ domain::ReviewInput Store::log_window(domain::Date from, domain::Date ic_from, d
   for (auto& delegation : delegations_open_between(from, to)) {
     // The last check-in the window could have seen.
     if (delegation.last_checkin && delegation.last_checkin->date > as_of) {
-      auto last = statement(db,
-                            "SELECT id, date, status, note FROM entries WHERE kind = 'checkin' "
-                            "AND delegation_id = ? AND date <= ? ORDER BY date DESC, id DESC "
-                            "LIMIT 1");
+      auto last_lease = cached(
+          "SELECT id, date, status, note FROM entries WHERE kind = 'checkin' "
+          "AND delegation_id = ? AND date <= ? ORDER BY date DESC, id DESC "
+          "LIMIT 1");
+      auto& last = *last_lease;
       bind_id(last, 1, delegation.id);
       bind_date(last, 2, as_of);
       delegation.last_checkin.reset();
@@ -103,12 +111,12 @@ domain::ReviewInput Store::log_window(domain::Date from, domain::Date ic_from, d
     input.delegations.push_back(std::move(delegation));
   }
 
-  auto actions =
-      statement(db,
-                "SELECT a.id, p.handle, a.owner, a.text, a.created, a.due, a.status, a.done_date "
-                "FROM actions a JOIN people p ON p.id = a.person_id "
-                "WHERE a.owner = 'me' AND a.due IS NOT NULL AND a.due <= ? "
-                "AND (a.due >= ? OR a.status = 'open' OR a.done_date > ?) ORDER BY a.due, a.id");
+  auto actions_lease = cached(
+      "SELECT a.id, p.handle, a.owner, a.text, a.created, a.due, a.status, a.done_date "
+      "FROM actions a JOIN people p ON p.id = a.person_id "
+      "WHERE a.owner = 'me' AND a.due IS NOT NULL AND a.due <= ? "
+      "AND (a.due >= ? OR a.status = 'open' OR a.done_date > ?) ORDER BY a.due, a.id");
+  auto& actions = *actions_lease;
   bind_date(actions, 1, as_of);
   bind_date(actions, 2, from);
   bind_date(actions, 3, as_of);
