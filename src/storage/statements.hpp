@@ -13,9 +13,13 @@
 
 namespace mgr::storage {
 
-inline SQLite::Statement statement(SQLite::Database& db, const std::string& sql) {
+inline void require_transaction(SQLite::Database& db, const std::string& sql) {
   if (sqlite3_get_autocommit(db.getHandle()) != 0)
     throw std::logic_error("storage query outside Database::read() or write(): " + sql);
+}
+
+inline SQLite::Statement statement(SQLite::Database& db, const std::string& sql) {
+  require_transaction(db, sql);
   return SQLite::Statement(db, sql);
 }
 
@@ -52,8 +56,7 @@ class StatementLease {
 class StatementCache {
  public:
   StatementLease lease(SQLite::Database& db, const std::string& sql) {
-    if (sqlite3_get_autocommit(db.getHandle()) != 0)
-      throw std::logic_error("storage query outside Database::read() or write(): " + sql);
+    require_transaction(db, sql);
     auto& kept = m_kept[sql];
     if (kept.busy) return StatementLease{std::make_unique<SQLite::Statement>(db, sql)};
     if (!kept.statement) kept.statement = std::make_unique<SQLite::Statement>(db, sql);
