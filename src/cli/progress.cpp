@@ -33,7 +33,9 @@ domain::Progress progress_of(Context& ctx, storage::Database* db, int max_months
     if (!start || *start > today) return domain::Progress{};
     const auto months = domain::progress_months(*start, today, max_months);
     const auto from = domain::progress_load_from(months, ctx.config.review);
-    auto input = store.log_window(from, from, today, today);
+    // The month table counts flags and never shows their evidence, so the IC entries that
+    // would be it are not read: the IC window starts after today.
+    auto input = store.log_window(from, today + date::days{1}, today, today);
     input.history_start = start;
     const auto checks = store.self_checks(months.front().first, today);
     return domain::make_progress(input, checks, ctx.config.review, context, months, *start);

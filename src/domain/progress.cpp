@@ -76,9 +76,11 @@ void count_promises(ProgressMonth& month, const ReviewInput& input) {
 }
 
 // Each flag of the ISO weeks whose Sunday falls in the month, as the review of that week saw it
-// (the running week as of today).
+// (the running week as of today). The habits of each week are judged from the same view and
+// kept, since the habit strengths of later months look back over these weeks.
 void count_flags(ProgressMonth& month, const ReviewInput& input, const ReviewPolicy& policy,
-                 const ReviewContext& context, const std::shared_ptr<const EntryIndex>& index) {
+                 const ReviewContext& context, const std::shared_ptr<const EntryIndex>& index,
+                 HabitWeekCache& habit_weeks) {
   std::map<std::string, int> fired;
   auto week = week_containing(month.span.first, context.today);
   if (week.to < month.span.first) week = week_containing(week.from + days{7}, context.today);
@@ -86,6 +88,7 @@ void count_flags(ProgressMonth& month, const ReviewInput& input, const ReviewPol
        week = week_containing(week.from + days{7}, context.today)) {
     const WeekView view{input, policy, week, context, index};
     for (const auto& flag : run_detectors(view)) fired[flag.id] += 1;
+    habit_weeks.met.emplace(std::make_pair(week.from, week.as_of), habits_met(view));
   }
   month.flags.assign(fired.begin(), fired.end());
 }
@@ -287,8 +290,8 @@ Progress make_progress(const ReviewInput& input, const std::vector<SelfCheck>& c
     month.mgmt_minutes = facts.mgmt_minutes;
     month.learn_minutes = facts.learn_minutes;
     count_promises(month, input);
+    count_flags(month, input, policy, context, index, habit_weeks);
     measure_habits(month, input, policy, context, index, habit_weeks);
-    count_flags(month, input, policy, context, index);
     for (const auto& check : checks)
       if (month_of(check.date) == span.label) month.fit = check.fit();
     progress.months.push_back(std::move(month));

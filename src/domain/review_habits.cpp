@@ -71,22 +71,33 @@ double habit_strength(const std::vector<bool>& met) {
   return total > 0 ? weighted / total : 0.0;
 }
 
+namespace {
+
+struct HabitRule {
+  const char* id;
+  const char* title;
+  bool (*met)(const WeekView&);
+};
+
+constexpr HabitRule k_rules[] = {
+    {"one-on-ones", "1:1s held on time", one_on_ones_habit_met},
+    {"feedback", "feedback for every report", feedback_habit_met},
+    {"learning", "time for your own learning", learning_habit_met},
+    {"ic-limit", "IC work within the limit", ic_limit_habit_met},
+    {"hard-conversations", "concerns talked about in time", hard_conversations_habit_met}};
+
+}  // namespace
+
+std::vector<bool> habits_met(const WeekView& view) {
+  std::vector<bool> met;
+  for (const auto& rule : k_rules) met.push_back(rule.met(view));
+  return met;
+}
+
 std::vector<Habit> evaluate_habits(const ReviewInput& input, const ReviewPolicy& policy,
                                    const ReviewWeek& week, const ReviewContext& context,
                                    std::shared_ptr<const EntryIndex> index, HabitWeekCache* cache) {
   if (!index) index = std::make_shared<const EntryIndex>(input.entries);
-  struct Rule {
-    const char* id;
-    const char* title;
-    bool (*met)(const WeekView&);
-  };
-  static constexpr Rule k_rules[] = {
-      {"one-on-ones", "1:1s held on time", one_on_ones_habit_met},
-      {"feedback", "feedback for every report", feedback_habit_met},
-      {"learning", "time for your own learning", learning_habit_met},
-      {"ic-limit", "IC work within the limit", ic_limit_habit_met},
-      {"hard-conversations", "concerns talked about in time", hard_conversations_habit_met}};
-
   // Whether each rule was met in one week, from the cache when that week was judged before.
   const auto judge = [&](const ReviewWeek& judged) {
     const auto key = std::make_pair(judged.from, judged.as_of);
@@ -94,9 +105,7 @@ std::vector<Habit> evaluate_habits(const ReviewInput& input, const ReviewPolicy&
       const auto found = cache->met.find(key);
       if (found != cache->met.end()) return found->second;
     }
-    const WeekView view{input, policy, judged, context, index};
-    std::vector<bool> met;
-    for (const auto& rule : k_rules) met.push_back(rule.met(view));
+    auto met = habits_met(WeekView{input, policy, judged, context, index});
     if (cache != nullptr) cache->met.emplace(key, met);
     return met;
   };

@@ -82,6 +82,9 @@ double habit_strength(const std::vector<bool>& met);
 
 // Which habit rules each week met, by (Monday, last day seen): the first-year view judges the
 // same weeks for the months whose ends they precede, and judges each once.
+// Whether the week of `view` met each habit rule, in the order evaluate_habits lists them.
+std::vector<bool> habits_met(const WeekView& view);
+
 struct HabitWeekCache {
   std::map<std::pair<Date, Date>, std::vector<bool>> met;
 };

@@ -58,6 +58,18 @@ struct Regular {
   std::optional<Instant> start;
 };
 
+// The days up to `today`, oldest first. Storage hands them over in order, and the review builds
+// a series for every week it judges, so the list is only sorted when it is not already.
+std::vector<Date> passed_in_order(const std::vector<Date>& days_logged, Date today) {
+  if (std::is_sorted(days_logged.begin(), days_logged.end()))
+    return {days_logged.begin(), std::upper_bound(days_logged.begin(), days_logged.end(), today)};
+  std::vector<Date> passed;
+  for (const auto day : days_logged)
+    if (day <= today) passed.push_back(day);
+  std::sort(passed.begin(), passed.end());
+  return passed;
+}
+
 class SeriesBuilder {
  public:
   SeriesBuilder(const PersonSchedule& schedule, const SeriesContext& context)
@@ -65,12 +77,8 @@ class SeriesBuilder {
         m_schedule(schedule),
         m_context(context),
         m_person_zone(schedule.person.zone != nullptr ? schedule.person.zone : context.user_zone) {
-    for (const auto day : schedule.history.held)
-      if (day <= context.today) m_held.push_back(day);
-    for (const auto day : schedule.history.cancelled)
-      if (day <= context.today) m_cancelled.push_back(day);
-    std::sort(m_held.begin(), m_held.end());
-    std::sort(m_cancelled.begin(), m_cancelled.end());
+    m_held = passed_in_order(schedule.history.held, context.today);
+    m_cancelled = passed_in_order(schedule.history.cancelled, context.today);
   }
 
   SeriesState build(Date until) {

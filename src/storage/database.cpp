@@ -36,6 +36,12 @@ constexpr int k_busy_timeout_ms = 10000;
 // by cell_size_check) and `mgr doctor` checks the rest.
 constexpr std::int64_t k_checked_write_max_bytes = std::int64_t{256} << 10;
 
+// mgr runs on one thread and each connection stays on it, so SQLite's locking of the
+// connection around every call (a mutex per column read) buys nothing: it is left out.
+std::unique_ptr<SQLite::Database> connect(const std::string& where, int flags) {
+  return std::make_unique<SQLite::Database>(where, flags | SQLite::OPEN_NOMUTEX);
+}
+
 void configure_connection(SQLite::Database& db) {
   db.setBusyTimeout(k_busy_timeout_ms);
   db.exec("PRAGMA foreign_keys = ON");
@@ -159,7 +165,7 @@ Database Database::open_for_writing(const fs::path& given) {
   std::unique_ptr<SQLite::Database> db;
   try {
     // Never OPEN_CREATE: a database appears only whole, from create().
-    db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE);
+    db = connect(path.string(), SQLite::OPEN_READWRITE);
     configure_connection(*db);
     check_is_mgr_database(*db, path);
     check_not_newer(*db, path);
@@ -169,7 +175,7 @@ Database Database::open_for_writing(const fs::path& given) {
         ::access((path.string() + "-shm").c_str(), W_OK) != 0) {
       db.reset();
       make_private_files(path);
-      db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE);
+      db = connect(path.string(), SQLite::OPEN_READWRITE);
       configure_connection(*db);
     }
     Database database{path, std::move(db)};
@@ -215,7 +221,7 @@ std::vector<std::string> Database::create(const fs::path& path) {
   } cleanup{build};
   try {
     {
-      Database building{build, std::make_unique<SQLite::Database>(build, SQLite::OPEN_READWRITE)};
+      Database building{build, connect(build, SQLite::OPEN_READWRITE)};
       try {
         configure_connection(*building.m_db);
         // Nothing in a file that is thrown away on any failure needs a journal to undo it, nor
@@ -255,13 +261,12 @@ std::optional<Database> Database::open_read_only(const fs::path& given) {
   try {
     std::unique_ptr<SQLite::Database> db;
     if (file::folder_is_writable(path) || file::exists(path.string() + "-shm")) {
-      db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY);
+      db = connect(path.string(), SQLite::OPEN_READONLY);
     } else if (!file::has_wal_content(path)) {
       // Reading WAL needs a -shm file that cannot be created in this folder; with nothing in
       // the -wal, the file alone is the whole database and is read without locks. Nobody can
       // write it meanwhile: a writer could not create the -wal either.
-      db = std::make_unique<SQLite::Database>(file::immutable_uri(path),
-                                              SQLite::OPEN_READONLY | SQLite::OPEN_URI);
+      db = connect(file::immutable_uri(path), SQLite::OPEN_READONLY | SQLite::OPEN_URI);
     } else {
       throw Failure("cannot read database '" + path.string() + "': its write-ahead log '" +
                         path.string() + "-wal' holds changes not yet in the file, and its " +
@@ -289,7 +294,7 @@ std::optional<Database> Database::open_unchanged(const fs::path& path) {
   // A first run publishes the file whole (by rename), so there is nothing to wait for here.
   file::check_is_sqlite_file(path);
   try {
-    auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY);
+    auto db = connect(path.string(), SQLite::OPEN_READONLY);
     db->setBusyTimeout(k_busy_timeout_ms);
     check_is_mgr_database(*db, path);
     return Database{path, std::move(db)};

@@ -36,14 +36,19 @@ std::vector<std::string> Row::list(int column, char separator) const {
   }
 }
 
+std::string_view Row::text_in_place(int column) const {
+  const auto value = m_row.getColumn(column);
+  return {value.getText(), static_cast<std::size_t>(value.getBytes())};
+}
+
 domain::Date Row::date(int column) const {
-  const auto stored = text(column);
+  const auto stored = text_in_place(column);
   if (auto day = domain::parse_iso_date(stored)) return *day;
-  throw damaged(column, stored, "a date (YYYY-MM-DD)");
+  throw damaged(column, std::string{stored}, "a date (YYYY-MM-DD)");
 }
 
 std::optional<domain::Date> Row::optional_date(int column) const {
-  if (m_row.getColumn(column).isNull()) return std::nullopt;
+  if (m_row.isColumnNull(column)) return std::nullopt;
   return date(column);
 }
 

@@ -8,6 +8,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "domain/clock.hpp"
@@ -53,17 +54,20 @@ class Row {
 
   template <typename Enum>
   Enum choice(int column) const {
-    const auto stored = text(column);
+    const auto stored = text_in_place(column);
     if (auto value = domain::enum_from_name<Enum>(stored)) return *value;
-    throw damaged(column, stored, "a known value");
+    throw damaged(column, std::string{stored}, "a known value");
   }
   template <typename Enum>
   std::optional<Enum> optional_choice(int column) const {
-    if (m_row.getColumn(column).isNull()) return std::nullopt;
+    if (m_row.isColumnNull(column)) return std::nullopt;
     return choice<Enum>(column);
   }
 
  private:
+  // The column's text as SQLite holds it, valid until the row moves on: the review reads dates
+  // and kinds by the hundred thousand, so they are parsed in place rather than copied.
+  std::string_view text_in_place(int column) const;
   DamagedValue damaged(int column, const std::string& value, const std::string& expected) const;
 
   SQLite::Statement& m_row;

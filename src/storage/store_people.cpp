@@ -164,10 +164,12 @@ domain::PersonSchedule Store::schedule_of(const Person& person,
     const auto held_from = Row{last, "person_entries"}.date(0) - date::days{3 * per + 7};
     if (!from || held_from < *from) from = held_from;
   }
+  // Held ones first, then cancelled ones, each by date: the order of person_entries_held, so
+  // the rows come from that index alone.
   auto one_on_ones_lease = cached(
       "SELECT entry_id, date, cancelled FROM person_entries "
-      "WHERE person_id = ? AND kind = '1on1' AND date >= ? AND date <= ? "
-      "ORDER BY date, entry_id");
+      "WHERE person_id = ? AND kind = '1on1' AND cancelled IN (0, 1) AND date >= ? AND date <= ? "
+      "ORDER BY cancelled, date");
   auto& one_on_ones = *one_on_ones_lease;
   bind_id(one_on_ones, 1, person.id);
   // Without a held 1:1, every one since the start counts.

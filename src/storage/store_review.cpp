@@ -79,7 +79,7 @@ domain::ReviewInput Store::log_window(domain::Date from, domain::Date ic_from, d
   auto minutes_lease = cached(
       "SELECT NULL, date, kind, sum(minutes) FROM entries "
       "WHERE kind IN ('ic', 'mgmt', 'learn', '1on1') AND cancelled = 0 "
-      "AND date BETWEEN ? AND ? GROUP BY date, kind");
+      "AND date BETWEEN ? AND ? GROUP BY kind, date");
   auto& minutes = *minutes_lease;
   bind_date(minutes, 1, from);
   bind_date(minutes, 2, to);
