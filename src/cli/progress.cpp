@@ -127,24 +127,28 @@ void print_text(Context& ctx, const domain::Progress& progress) {
   }
   out << "^ v: up or down since the month before. fit: the month's self-check.\n";
 
-  std::string header = fmt::format("{:<22}", "");
+  // One name column for both tables, as wide as the longest habit or flag id in them.
+  const auto flags = flag_ids(progress);
+  std::size_t name_width = 20;
+  for (const auto& ids : {habit_ids(progress), flags})
+    for (const auto& id : ids) name_width = std::max(name_width, id.size());
+  std::string header = fmt::format("{:<{}}", "", name_width + 2);
   for (const auto& month : progress.months) header += fmt::format("{:>4}", month_column(month));
   out << "\n" << bold(ctx, "Habit strength at each month's end (0-100)") << "\n" << header << "\n";
   for (const auto& id : habit_ids(progress)) {
-    std::string row = fmt::format("  {:<20}", id);
+    std::string row = fmt::format("  {:<{}}", id, name_width);
     for (const auto& month : progress.months)
       row += fmt::format("{:>4}", strength_text(habit_of(month, id)));
     out << row << "\n";
   }
 
-  const auto flags = flag_ids(progress);
   out << "\n" << bold(ctx, "Flags of the weekly review (weeks fired in each month)") << "\n";
   if (flags.empty()) {
     out << "  None fired.\n";
   } else {
     out << header << "\n";
     for (const auto& id : flags) {
-      std::string row = fmt::format("  {:<20}", id);
+      std::string row = fmt::format("  {:<{}}", id, name_width);
       for (const auto& month : progress.months) {
         const int weeks = flag_weeks(month, id);
         row += fmt::format("{:>4}", weeks == 0 ? std::string{"."} : std::to_string(weeks));

@@ -133,6 +133,20 @@ class ThreeMonths(MgrTestCase):
                       markdown)
 
 
+    def test_flag_names_longer_than_the_habit_names_keep_the_columns_in_line(self):
+        # A delegation with no why: delegation-without-support, the longest flag id, fires.
+        self.mgr("log", "delegate", "bob", "run the release", "--date", "2026-11-02")
+        _, text, _ = self.mgr("progress")
+        lines = text.splitlines()
+        start = lines.index("Flags of the weekly review (weeks fired in each month)")
+        header = lines[start + 1]
+        rows = lines[start + 2:lines.index("", start)]
+        self.assertTrue(any(row.split()[0] == "delegation-without-support" for row in rows), rows)
+        for row in rows:
+            self.assertEqual(len(row), len(header), row)
+            self.assertLessEqual(len(row), 80, row)
+
+
 class NothingYet(MgrTestCase):
     def test_no_database_and_an_empty_log(self):
         self.assertEqual(self.run_json("progress", "--format", "json"),
