@@ -123,7 +123,10 @@ EntryIndex::EntryIndex(const std::vector<Entry>& entries) {
     if (entry.kind == EntryKind::checkin && entry.delegation)
       m_checkins[entry.delegation->value].push_back(&entry);
   }
-  const auto by_date = [](const Entry* a, const Entry* b) { return a->date < b->date; };
+  // By day, and within a day in the order they were logged, whatever order storage read them in.
+  const auto by_date = [](const Entry* a, const Entry* b) {
+    return a->date != b->date ? a->date < b->date : a->id.value < b->id.value;
+  };
   for (auto& [kind, list] : m_by_kind) std::stable_sort(list.begin(), list.end(), by_date);
   for (auto& [key, list] : m_by_person) std::stable_sort(list.begin(), list.end(), by_date);
   for (auto& [id, list] : m_checkins) std::stable_sort(list.begin(), list.end(), by_date);

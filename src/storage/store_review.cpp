@@ -1,4 +1,6 @@
 // What the weekly review reads: a window of the log by date, never the whole history.
+#include <unordered_map>
+
 #include "storage/decode.hpp"
 #include "storage/statements.hpp"
 #include "storage/store.hpp"
@@ -8,16 +10,24 @@ namespace mgr::storage {
 namespace {
 
 // Entries without their notes and tags: the review counts and dates them, it does not quote
-// them. One row per entry and person, an entry's rows together: the kinds the rules read one by
-// one over the whole window, and the IC work of the reviewed week (its evidence).
+// them. The kinds the rules read one by one over the whole window, and the IC work of the
+// reviewed week (its evidence); all of it from entries_kind_date alone.
 constexpr const char* k_window_entries =
     "SELECT e.id, e.kind, e.date, e.minutes, e.polarity, e.status, e.learn_type, "
-    "e.concern_id, e.delegation_id, p.handle FROM entries e "
-    "LEFT JOIN entry_people ep ON ep.entry_id = e.id LEFT JOIN people p ON p.id = ep.person_id "
+    "e.concern_id, e.delegation_id FROM entries e "
     "WHERE e.kind IN ('feedback', 'talk', 'delegate', 'checkin', 'learn') "
     "AND e.date BETWEEN :from AND :to "
-    "UNION ALL SELECT e.id, e.kind, e.date, e.minutes, NULL, NULL, NULL, NULL, NULL, NULL "
+    "UNION ALL SELECT e.id, e.kind, e.date, e.minutes, NULL, NULL, NULL, NULL, NULL "
     "FROM entries e WHERE e.kind = 'ic' AND e.date BETWEEN :week AND :to";
+
+// Who each of those entries is about, from each person's slice of person_entries: a range read
+// per person and kind, where a join would look up every entry's people one by one. (IC work
+// names nobody.)
+constexpr const char* k_window_people =
+    "SELECT pe.entry_id, pe.person_id FROM person_entries pe "
+    "WHERE pe.person_id IN (SELECT id FROM people) "
+    "AND pe.kind IN ('feedback', 'talk', 'delegate', 'checkin', 'learn') "
+    "AND pe.date BETWEEN ? AND ?";
 
 domain::Entry window_entry(const Row& row) {
   domain::Entry entry;
@@ -69,11 +79,29 @@ domain::ReviewInput Store::log_window(domain::Date from, domain::Date ic_from, d
   entries.bind(":from", domain::format_date(from));
   entries.bind(":week", domain::format_date(ic_from));
   entries.bind(":to", domain::format_date(to));
+  std::unordered_map<std::int64_t, std::size_t> entry_at;
   while (entries.executeStep()) {
     const Row row{entries, "entries"};
-    if (input.entries.empty() || input.entries.back().id.value != row.id())
-      input.entries.push_back(window_entry(row));
-    if (auto handle = row.optional_text(9)) input.entries.back().people.push_back(*handle);
+    entry_at.emplace(row.id(), input.entries.size());
+    input.entries.push_back(window_entry(row));
+  }
+  std::unordered_map<std::int64_t, std::string> handles;
+  auto people_lease = cached("SELECT id, handle FROM people");
+  auto& people = *people_lease;
+  while (people.executeStep()) {
+    const Row row{people, "people"};
+    handles.emplace(row.id(), row.text(1));
+  }
+  auto links_lease = cached(k_window_people);
+  auto& links = *links_lease;
+  bind_date(links, 1, from);
+  bind_date(links, 2, to);
+  while (links.executeStep()) {
+    const Row row{links, "person_entries"};
+    const auto entry = entry_at.find(row.id());
+    const auto handle = handles.find(row.integer(1));
+    if (entry != entry_at.end() && handle != handles.end())
+      input.entries[entry->second].people.push_back(handle->second);
   }
 
   auto minutes_lease = cached(
