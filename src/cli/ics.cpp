@@ -67,7 +67,8 @@ void export_ics(Context& ctx, int weeks, const std::string& output) {
     throw Failure(error.what());
   }
   ctx.out << fmt::format("wrote {} 1:1{} for the next {} week{} to {}\n", events.size(),
-                         events.size() == 1 ? "" : "s", weeks, weeks == 1 ? "" : "s", output);
+                         events.size() == 1 ? "" : "s", weeks, weeks == 1 ? "" : "s",
+                         shown(output));
 }
 
 }  // namespace mgr::cli

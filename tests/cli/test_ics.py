@@ -153,6 +153,13 @@ class OutputTest(IcsTestCase):
         with open(target, "rb") as written:
             self.assertEqual(written.read(), self.ics_bytes("--weeks", "2"))
 
+    def test_a_file_name_with_control_characters_is_written_but_shown_escaped(self):
+        target = os.path.join(self.tmp, "cal\x1b[2J.ics")
+        _, out, _ = self.run_mgr("schedule", "--ics", "--output", target)
+        self.assertTrue(os.path.exists(target))
+        self.assertNotIn("\x1b", out)
+        self.assertIn("cal", out)
+
     def test_unwritable_output(self):
         before = self.db_dump_hash()
         listing = sorted(os.listdir(self.tmp))
