@@ -471,8 +471,9 @@ class ImportJournal {
   static std::string hex(const std::string& bytes) {
     std::string out;
     char pair[3];
-    for (const unsigned char byte : bytes) {
-      std::snprintf(pair, sizeof pair, "%02x", byte);
+    for (const char byte : bytes) {
+      std::snprintf(pair, sizeof pair, "%02x",
+                    static_cast<unsigned>(static_cast<unsigned char>(byte)));
       out += pair;
     }
     return out;
