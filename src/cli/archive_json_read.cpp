@@ -2,7 +2,10 @@
 // record and dropped from the document at once), every value through the domain's own parsers,
 // so a large file needs little more memory than its records.
 #include <algorithm>
+#include <array>
 #include <istream>
+#include <iterator>
+#include <memory>
 #include <utility>
 
 #include "cli/archive_json.hpp"
@@ -468,18 +471,75 @@ void read_header(const Json& document, Archive& archive) {
 
 namespace {
 
+// A stream read in blocks, handed to the parser a character at a time: the parser's own stream
+// input asks the stream buffer for every character, which costs more than the parsing.
+class StreamBlocks {
+ public:
+  explicit StreamBlocks(std::istream& in) : m_in(in) { refill(); }
+
+  bool done() const { return m_next == m_end; }
+  const char& current() const { return *m_next; }
+  void advance() {
+    if (++m_next == m_end) refill();
+  }
+
+  // The iterator pair the parser reads: an input iterator over the blocks, equal to the end
+  // once the stream is exhausted.
+  class Iterator {
+   public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = char;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const char*;
+    using reference = const char&;
+
+    explicit Iterator(StreamBlocks* blocks = nullptr) : m_blocks(blocks) {}
+    reference operator*() const { return m_blocks->current(); }
+    Iterator& operator++() {
+      m_blocks->advance();
+      return *this;
+    }
+    bool operator==(const Iterator& other) const { return at_end() == other.at_end(); }
+    bool operator!=(const Iterator& other) const { return !(*this == other); }
+
+   private:
+    bool at_end() const { return m_blocks == nullptr || m_blocks->done(); }
+    StreamBlocks* m_blocks;
+  };
+
+ private:
+  void refill() {
+    m_in.read(m_block.data(), static_cast<std::streamsize>(m_block.size()));
+    m_next = m_block.data();
+    m_end = m_next + m_in.gcount();
+  }
+
+  std::istream& m_in;
+  std::array<char, std::size_t{64} << 10> m_block{};
+  const char* m_next = nullptr;
+  const char* m_end = nullptr;
+};
+
+Json parse_with(std::string_view text, const Json::parser_callback_t& callback) {
+  return Json::parse(text, callback, true, false);
+}
+
+Json parse_with(std::istream& in, const Json::parser_callback_t& callback) {
+  auto blocks = std::make_unique<StreamBlocks>(in);
+  return Json::parse(StreamBlocks::Iterator{blocks.get()}, StreamBlocks::Iterator{}, callback, true,
+                     false);
+}
+
 // Parses `input` (text, or a stream read as the parser goes: the file is never held whole).
 template <typename Input>
 Archive read_archive(Input&& input) {
   Reading reading;
   Json document;
   try {
-    document = Json::parse(
-        std::forward<Input>(input),
-        [&reading](int depth, Json::parse_event_t event, Json& parsed) {
-          return reading.on_event(depth, event, parsed);
-        },
-        true, false);
+    document = parse_with(std::forward<Input>(input),
+                          [&reading](int depth, Json::parse_event_t event, Json& parsed) {
+                            return reading.on_event(depth, event, parsed);
+                          });
   } catch (const Json::parse_error& error) {
     const auto where = reading.last_record();
     throw UsageError("the file is not complete JSON" + (where.empty() ? "" : " (" + where + ")") +

@@ -135,14 +135,15 @@ void check_entries(const Archive& archive, const std::set<std::string>& handles,
                    const IdSpace& ids) {
   for (std::size_t i = 0; i < archive.entries.size(); ++i) {
     const auto& entry = archive.entries[i];
-    const auto record = record_name(i, entry);
-    for (const auto& handle : entry.people) require_person(handles, handle, record);
+    // The record's name is made only for an error: a file holds a million entries.
+    for (const auto& handle : entry.people)
+      if (handles.count(handle) == 0) require_person(handles, handle, record_name(i, entry));
     if (entry.about && ids.concerns.count(entry.about->value) == 0)
-      refuse(record, "about names concern " + id_text(entry.about->value) +
-                         ", which is not in the concerns table");
+      refuse(record_name(i, entry), "about names concern " + id_text(entry.about->value) +
+                                        ", which is not in the concerns table");
     if (entry.delegation && ids.delegations.count(entry.delegation->value) == 0)
-      refuse(record, "delegation names " + id_text(entry.delegation->value) +
-                         ", which is not in the delegations table");
+      refuse(record_name(i, entry), "delegation names " + id_text(entry.delegation->value) +
+                                        ", which is not in the delegations table");
   }
 }
 

@@ -23,15 +23,18 @@ std::size_t slot(Section section) {
 }
 
 // Splits `incoming` into what is new (moved into `added`) and what the database holds already.
-// `key` gives a record's key, `existing` the database's record with that key (or nullptr).
+// `existing` gives the database's record with the same key (or nullptr). The new records are
+// closed up in place and the table handed over whole, so that a large file is never held twice.
 template <typename Record, typename Find>
 void merge(Section section, std::vector<Record>& incoming, std::vector<Record>& added,
            ImportCounts& counts, Find existing, const char* what) {
+  std::size_t kept = 0;
   for (std::size_t i = 0; i < incoming.size(); ++i) {
     auto& record = incoming[i];
     const Record* stored = existing(record, i);
     if (stored == nullptr) {
-      added.push_back(std::move(record));
+      if (kept != i) incoming[kept] = std::move(record);
+      ++kept;
       ++counts.added[slot(section)];
     } else if (same_record(*stored, record)) {
       ++counts.unchanged[slot(section)];
@@ -39,7 +42,9 @@ void merge(Section section, std::vector<Record>& incoming, std::vector<Record>& 
       conflict(record_name(i, record), std::string{"differs from "} + what + " in this database");
     }
   }
-  incoming.clear();
+  incoming.erase(incoming.begin() + static_cast<std::ptrdiff_t>(kept), incoming.end());
+  added = std::move(incoming);
+  incoming = {};
 }
 
 template <typename Record>
@@ -55,13 +60,17 @@ const Record* find_id(const std::map<std::int64_t, const Record*>& index, std::i
   return found == index.end() ? nullptr : found->second;
 }
 
-// An id of the file that this database handed out for another kind of thing.
-void check_handed_out(const ImportBase& base, std::int64_t id, IdKind kind,
-                      const std::string& record) {
+// An id of the file that this database handed out for another kind of thing. The record's
+// name is made only for the error: a file holds a million entries.
+template <typename Record>
+void check_handed_out(const ImportBase& base, const Record& record, IdKind kind,
+                      std::size_t index) {
+  const auto id = record.id.value;
   const auto found = base.handed_out.find(id);
   if (found != base.handed_out.end() && found->second != kind)
-    conflict(record, "id #" + std::to_string(id) + " is a " + std::string{name_of(found->second)} +
-                         " in this database");
+    conflict(record_name(index, record), "id #" + std::to_string(id) + " is a " +
+                                             std::string{name_of(found->second)} +
+                                             " in this database");
 }
 
 void merge_people(Archive& incoming, const ImportBase& base, ImportPlan& plan) {
@@ -137,7 +146,7 @@ ImportPlan plan_import(Archive incoming, const ImportBase& base) {
   merge(
       Section::entries, incoming.entries, plan.additions.entries, plan.counts,
       [&](const Entry& record, std::size_t i) {
-        check_handed_out(base, record.id.value, IdKind::entry, record_name(i, record));
+        check_handed_out(base, record, IdKind::entry, i);
         return find_id(entries, record.id.value);
       },
       "the log entry with this id");
@@ -151,7 +160,7 @@ ImportPlan plan_import(Archive incoming, const ImportBase& base) {
   merge(
       Section::topics, incoming.topics, plan.additions.topics, plan.counts,
       [&](const TopicRecord& record, std::size_t i) {
-        check_handed_out(base, record.id.value, IdKind::topic, record_name(i, record));
+        check_handed_out(base, record, IdKind::topic, i);
         return find_id(topics, record.id.value);
       },
       "the talking point with this id");
@@ -159,7 +168,7 @@ ImportPlan plan_import(Archive incoming, const ImportBase& base) {
   merge(
       Section::actions, incoming.actions, plan.additions.actions, plan.counts,
       [&](const ActionRecord& record, std::size_t i) {
-        check_handed_out(base, record.id.value, IdKind::action, record_name(i, record));
+        check_handed_out(base, record, IdKind::action, i);
         return find_id(actions, record.id.value);
       },
       "the action item with this id");

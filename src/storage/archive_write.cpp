@@ -11,16 +11,45 @@ namespace {
 
 using namespace domain;
 
-// Binds the values of one row in order, starting at the first parameter.
+// format_instant's text, written by hand: an import formats one for each of a million rows, and
+// the stream format_instant goes through costs more than the row's insert.
+std::string instant_text(Instant value) {
+  const auto day = date::floor<date::days>(value);
+  const date::year_month_day ymd{day};
+  const int year = static_cast<int>(ymd.year());
+  if (year < 0 || year > 9999) return format_instant(value);
+  const date::hh_mm_ss<std::chrono::seconds> time{value - day};
+  char text[32];
+  std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02d:%02d:%02dZ", year,
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                static_cast<int>(time.hours().count()), static_cast<int>(time.minutes().count()),
+                static_cast<int>(time.seconds().count()));
+  return text;
+}
+
+// Binds the values of one row in order, starting after parameter `before` (0: the first).
 class Binder {
  public:
-  explicit Binder(SQLite::Statement& statement) : m_statement(statement) {}
+  explicit Binder(SQLite::Statement& statement, int before = 0)
+      : m_statement(statement), m_index(before) {}
   Binder& id(std::int64_t value) {
     m_statement.bind(++m_index, static_cast<int64_t>(value));
     return *this;
   }
   Binder& text(const std::string& value) {
     m_statement.bind(++m_index, value);
+    return *this;
+  }
+  // Text that outlives the statement's run (a record of the plan): bound without a copy.
+  Binder& kept_text(const std::string& value) {
+    m_statement.bindNoCopy(++m_index, value);
+    return *this;
+  }
+  Binder& kept_text_or_null(const std::string& value) {
+    if (value.empty())
+      m_statement.bind(++m_index);
+    else
+      m_statement.bindNoCopy(++m_index, value);
     return *this;
   }
   // Empty text is stored as NULL, as everywhere in storage.
@@ -37,7 +66,7 @@ class Binder {
     return *this;
   }
   Binder& instant(Instant value) {
-    m_statement.bind(++m_index, format_instant(value));
+    m_statement.bind(++m_index, instant_text(value));
     return *this;
   }
   template <typename Tag>
@@ -73,6 +102,79 @@ class Binder {
   SQLite::Statement& m_statement;
   int m_index = 0;
 };
+
+// Rows inserted many to a statement (INSERT ... VALUES (...), (...), ...): each statement run
+// costs a statement journal and the triggers' set-up, so a million one-row runs cost more than
+// the rows themselves. `bind` binds one row through a Binder; the rows wait here, as `Row`
+// values that refer into the plan, until a statement's worth is together.
+template <typename Row, typename Bind>
+class Batch {
+ public:
+  static constexpr std::size_t k_rows_per_statement = 64;
+
+  Batch(SQLite::Database& db, std::string head, int columns, Bind bind)
+      : m_db(db), m_head(std::move(head)), m_columns(columns), m_bind(std::move(bind)) {
+    m_rows.reserve(k_rows_per_statement);
+  }
+  Batch(const Batch&) = delete;
+  Batch& operator=(const Batch&) = delete;
+  ~Batch() = default;
+
+  void add(Row row) {
+    m_rows.push_back(std::move(row));
+    if (m_rows.size() == k_rows_per_statement) flush();
+  }
+
+  // Writes the rows still waiting; call before anything that needs them in the database.
+  void flush() {
+    if (m_rows.empty()) return;
+    auto& insert = statement_for(m_rows.size());
+    int before = 0;
+    for (const auto& row : m_rows) {
+      Binder binder{insert, before};
+      m_bind(binder, row);
+      before += m_columns;
+    }
+    insert.exec();
+    insert.reset();
+    m_rows.clear();
+  }
+
+ private:
+  SQLite::Statement& statement_for(std::size_t rows) {
+    if (rows == k_rows_per_statement) {
+      if (!m_full) m_full.emplace(statement(m_db, sql_for(rows)));
+      return *m_full;
+    }
+    if (!m_rest || m_rest_rows != rows) {
+      m_rest.emplace(statement(m_db, sql_for(rows)));
+      m_rest_rows = rows;
+    }
+    return *m_rest;
+  }
+
+  std::string sql_for(std::size_t rows) const {
+    std::string one = "(";
+    for (int column = 0; column < m_columns; ++column) one += column == 0 ? "?" : ", ?";
+    one += ")";
+    std::string sql = m_head + " VALUES ";
+    for (std::size_t row = 0; row < rows; ++row) sql += (row == 0 ? "" : ", ") + one;
+    return sql;
+  }
+
+  SQLite::Database& m_db;
+  std::string m_head;
+  int m_columns;
+  Bind m_bind;
+  std::vector<Row> m_rows;
+  std::optional<SQLite::Statement> m_full, m_rest;
+  std::size_t m_rest_rows = 0;
+};
+
+template <typename Row, typename Bind>
+Batch<Row, Bind> batch(SQLite::Database& db, std::string head, int columns, Bind bind) {
+  return Batch<Row, Bind>(db, std::move(head), columns, std::move(bind));
+}
 
 std::optional<std::int64_t> minutes_of(const std::optional<Minutes>& value) {
   return value ? std::optional<std::int64_t>{value->count()} : std::nullopt;
@@ -154,26 +256,50 @@ class ImportWriter {
   }
 
   void write_entries(const std::vector<Entry>& records) {
-    auto ids = statement(m_db, "INSERT OR IGNORE INTO ids (id, kind) VALUES (?, ?)");
-    auto insert = statement(m_db,
-                            "INSERT INTO entries (id, kind, date, logged_at, note, minutes, mood, "
-                            "cancelled, polarity, status, learn_type) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    auto people = statement(
-        m_db, "INSERT INTO entry_people (entry_id, person_id, position) VALUES (?, ?, ?)");
-    auto tags = statement(m_db, "INSERT INTO entry_tags (entry_id, tag) VALUES (?, ?)");
-    for (const auto& e : records) {
-      hand_out(ids, e.id.value, "entry");
-      Binder row{insert};
-      row.id(e.id.value).choice(e.kind).date(e.date).instant(e.logged_at).text_or_null(e.note);
-      row.number(minutes_of(e.minutes));
-      row.number(e.mood ? std::optional<std::int64_t>{*e.mood} : std::nullopt);
-      row.id(e.cancelled ? 1 : 0).choice(e.polarity).choice(e.status).choice(e.learn_type).run();
-      std::int64_t position = 0;
-      for (const auto& handle : e.people)
-        Binder{people}.id(e.id.value).id(person_id(handle)).id(position++).run();
-      for (const auto& tag : e.tags) Binder{tags}.id(e.id.value).text(tag).run();
+    auto ids = batch<std::int64_t>(m_db, "INSERT OR IGNORE INTO ids (id, kind)", 2,
+                                   [](Binder& row, std::int64_t id) { row.id(id).text("entry"); });
+    auto entries = batch<const Entry*>(
+        m_db,
+        "INSERT INTO entries (id, kind, date, logged_at, note, minutes, mood, cancelled, "
+        "polarity, status, learn_type)",
+        11, [](Binder& row, const Entry* e) {
+          row.id(e->id.value).choice(e->kind).date(e->date).instant(e->logged_at);
+          row.kept_text_or_null(e->note).number(minutes_of(e->minutes));
+          row.number(e->mood ? std::optional<std::int64_t>{*e->mood} : std::nullopt);
+          row.id(e->cancelled ? 1 : 0).choice(e->polarity).choice(e->status);
+          row.choice(e->learn_type);
+        });
+    struct Mention {
+      std::int64_t entry, person, position;
+    };
+    auto people = batch<Mention>(
+        m_db, "INSERT INTO entry_people (entry_id, person_id, position)", 3,
+        [](Binder& row, const Mention& m) { row.id(m.entry).id(m.person).id(m.position); });
+    struct Tag {
+      std::int64_t entry;
+      const std::string* tag;
+    };
+    auto tags = batch<Tag>(m_db, "INSERT INTO entry_tags (entry_id, tag)", 2,
+                           [](Binder& row, const Tag& t) { row.id(t.entry).kept_text(*t.tag); });
+    // An entry's id is handed out before the entry goes in, and the entry is in before its
+    // people and tags: each batch is written before the next one needs it.
+    const auto chunk = decltype(entries)::k_rows_per_statement;
+    for (std::size_t start = 0; start < records.size(); start += chunk) {
+      const auto end = std::min(records.size(), start + chunk);
+      for (std::size_t i = start; i < end; ++i) ids.add(records[i].id.value);
+      ids.flush();
+      for (std::size_t i = start; i < end; ++i) entries.add(&records[i]);
+      entries.flush();
+      for (std::size_t i = start; i < end; ++i) {
+        const auto& e = records[i];
+        std::int64_t position = 0;
+        for (const auto& handle : e.people)
+          people.add(Mention{e.id.value, person_id(handle), position++});
+        for (const auto& tag : e.tags) tags.add(Tag{e.id.value, &tag});
+      }
     }
+    people.flush();
+    tags.flush();
   }
 
   void write_concerns(const std::vector<ConcernRecord>& records) {
@@ -345,8 +471,9 @@ class ImportJournal {
   static std::string hex(const std::string& bytes) {
     std::string out;
     char pair[3];
-    for (const unsigned char byte : bytes) {
-      std::snprintf(pair, sizeof pair, "%02x", byte);
+    for (const char byte : bytes) {
+      std::snprintf(pair, sizeof pair, "%02x",
+                    static_cast<unsigned>(static_cast<unsigned char>(byte)));
       out += pair;
     }
     return out;

@@ -196,6 +196,54 @@ def big_export(data, entries):
     return big
 
 
+class BigFile(ImportCase):
+    """A file of more records than one statement writes: every entry with its people and tags
+    read back, a late bad record still named with nothing written, a re-import all unchanged."""
+
+    ENTRIES = 1000 + 37  # not a whole number of statements' worth
+
+    def setUp(self):
+        super().setUp()
+        self.big = big_export(self.data, self.ENTRIES)
+        added = self.big["entries"][-self.ENTRIES:]
+        for i, entry in enumerate(added):
+            entry["people"] = [[], ["alice"], ["bob", "alice"]][i % 3]
+            entry["tags"] = [[], ["big"], ["alpha", "big"]][(i // 3) % 3]
+        self.path = self.write("big.json", self.big)
+        self.records = sum(len(self.big[table]) for table in test_export.SECTIONS)
+
+    def test_every_record_is_read_back_and_a_reimport_changes_nothing(self):
+        _, out, _ = self.mgr("import", self.path)
+        self.assertIn("%d entries" % len(self.big["entries"]), out)
+        self.assertEqual(json.loads(self.mgr("export")[1]), self.big)
+        self.assertEqual(self.sql("SELECT count(*) FROM person_entries"),
+                         self.sql("SELECT count(*) FROM entry_people"))
+        before = self.db_dump_hash()
+        _, out, _ = self.mgr("import", self.path)
+        self.assertIn("added nothing; %d records were already there" % self.records, out)
+        self.assertEqual(self.db_dump_hash(), before)
+        self.mgr("undo")
+        for table in test_export.SECTIONS + ["entry_people", "entry_tags", "person_entries"]:
+            self.assertEqual(self.sql("SELECT count(*) FROM %s" % table), [(0,)], table)
+
+    def test_a_late_bad_record_is_named_and_nothing_is_written(self):
+        self.add_person("zed")
+        index = len(self.big["entries"]) - 5
+        self.big["entries"][index]["people"] = ["alice", "ghost"]
+        self.fail_usage("import", self.write("bad.json", self.big),
+                        mentions=["entries[%d] (#%d)" % (index, self.big["entries"][index]["id"]),
+                                  "ghost"])
+
+    def test_a_late_record_that_differs_from_the_database_is_refused_whole(self):
+        self.mgr("import", self.path)
+        index = len(self.big["entries"]) - 3
+        self.big["entries"][index]["note"] = "changed"
+        more = big_export(self.big, 100)  # and new records after it
+        self.fail_usage("import", self.write("changed.json", more),
+                        mentions=["entries[%d] (#%d)" % (index, self.big["entries"][index]["id"]),
+                                  "differs"])
+
+
 class KilledImport(ImportCase):
     ROUNDS = 15
     ENTRIES = 20000

@@ -147,6 +147,22 @@ TEST_CASE("plan_import adds what is new, skips what is identical, refuses what d
     base.handed_out.emplace(4, IdKind::action);
     CHECK_THROWS_MATCHES(plan_import(archive, base), UsageError, WhatContains("topics[0] (#4)"));
   }
+  SECTION("records already there are skipped and the new ones kept in file order") {
+    ImportBase base;
+    base.existing.people = {archive.people[0]};
+    base.existing.entries = {archive.entries[0], archive.entries[2]};
+    const auto plan = plan_import(archive, base);
+    REQUIRE(plan.additions.people.size() == 1);
+    CHECK(plan.additions.people[0].person.handle == "bob");
+    REQUIRE(plan.additions.entries.size() == 1);
+    CHECK(plan.additions.entries[0].id.value == 2);
+    CHECK(plan.additions.entries[0].note == "talked to Alice");
+    CHECK(plan.counts.added[static_cast<std::size_t>(Section::entries)] == 1);
+    CHECK(plan.counts.unchanged[static_cast<std::size_t>(Section::entries)] == 2);
+    CHECK(plan.counts.unchanged[static_cast<std::size_t>(Section::people)] == 1);
+    // Every person of the file is known by handle, the skipped ones too.
+    CHECK(plan.person_ids.at("alice").value == 1);
+  }
   SECTION("the id sequence never goes back") {
     ImportBase base;
     base.last_id = 40;
