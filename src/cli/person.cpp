@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
+#include <utility>
 
 #include "cli/common.hpp"
 #include "cli/item_pages.hpp"
@@ -282,23 +284,22 @@ struct PersonPage {
   Person person;
   std::vector<domain::Topic> topics;
   std::vector<domain::Action> actions;
-  std::vector<domain::Delegation> delegations;  // open and closed
-  std::vector<domain::Concern> concerns;        // open and closed
+  std::vector<domain::Delegation> open_delegations;    // oldest first
+  std::vector<domain::Delegation> closed_delegations;  // closed most recently first
+  std::int64_t older_closed_delegations = 0;           // closed earlier, left out
+  std::vector<domain::Concern> open_concerns;          // oldest first
+  std::vector<domain::Concern> closed_concerns;        // closed most recently first
+  std::int64_t older_closed_concerns = 0;              // closed earlier, left out
 };
 
 // The newest entries `person show` prints without --all: enough to see what happened lately,
 // few enough to stay instant with years of log.
 constexpr std::int64_t k_timeline_recent = 20;
+// Likewise the closed delegations and concerns: the latest outcomes, not years of them.
+constexpr std::int64_t k_closed_recent = 10;
 
 // Hands the timeline's entries, newest first, to the visitor as they are read.
 using TimelineReader = std::function<void(const std::function<void(const domain::Entry&)>&)>;
-
-bool is_open(const domain::Delegation& d) {
-  return d.status == domain::DelegationStatus::open;
-}
-bool is_open(const domain::Concern& c) {
-  return c.status == domain::ConcernStatus::open;
-}
 
 // "resolved 2026-11-20: talked it through", how a concern or delegation closed.
 std::string how_it_closed(std::string_view status, const std::optional<domain::Date>& closed,
@@ -352,36 +353,63 @@ void print_json_streaming_array(std::ostream& out, const nlohmann::json& documen
   out << "\n}\n";
 }
 
+// The open items and the closed ones shown, in the order they were opened (then by id), as
+// JSON has always listed them.
+template <typename Item, typename OpenedOf>
+std::vector<Item> in_opening_order(const std::vector<Item>& open, const std::vector<Item>& closed,
+                                   OpenedOf opened_of) {
+  std::vector<Item> items = open;
+  items.insert(items.end(), closed.begin(), closed.end());
+  std::sort(items.begin(), items.end(), [&](const Item& a, const Item& b) {
+    return std::pair{opened_of(a), a.id.value} < std::pair{opened_of(b), b.id.value};
+  });
+  return items;
+}
+
 void print_person_json(Context& ctx, const PersonPage& page, std::int64_t older,
                        const TimelineReader& each_entry) {
-  const auto& [person, topics, actions, delegations, concerns] = page;
-  auto j = person_json(ctx, person);
+  auto j = person_json(ctx, page.person);
   j["older_entries"] = older;
+  j["older_closed_delegations"] = page.older_closed_delegations;
+  j["older_closed_concerns"] = page.older_closed_concerns;
   j["open_topics"] = nlohmann::json::array();
-  for (const auto& topic : topics)
+  for (const auto& topic : page.topics)
     j["open_topics"].push_back({{"id", topic.id.value}, {"text", topic.text}});
   j["open_actions"] = nlohmann::json::array();
-  for (const auto& action : actions)
+  for (const auto& action : page.actions)
     j["open_actions"].push_back(
         {{"id", action.id.value}, {"owner", domain::name_of(action.owner)}, {"text", action.text}});
   j["open_delegations"] = nlohmann::json::array();
+  for (const auto& d : page.open_delegations)
+    j["open_delegations"].push_back({{"id", d.id.value}, {"outcome", d.outcome}});
   j["delegations"] = nlohmann::json::array();
-  for (const auto& d : delegations) {
-    if (is_open(d)) j["open_delegations"].push_back({{"id", d.id.value}, {"outcome", d.outcome}});
+  for (const auto& d :
+       in_opening_order(page.open_delegations, page.closed_delegations,
+                        [](const domain::Delegation& item) { return item.created; }))
     j["delegations"].push_back(delegation_json(d));
-  }
   j["open_concerns"] = nlohmann::json::array();
+  for (const auto& c : page.open_concerns)
+    j["open_concerns"].push_back({{"id", c.id.value}, {"text", c.text}});
   j["concerns"] = nlohmann::json::array();
-  for (const auto& c : concerns) {
-    if (is_open(c)) j["open_concerns"].push_back({{"id", c.id.value}, {"text", c.text}});
+  for (const auto& c : in_opening_order(page.open_concerns, page.closed_concerns,
+                                        [](const domain::Concern& item) { return item.opened; }))
     j["concerns"].push_back(concern_json(c));
-  }
   print_json_streaming_array(ctx.out, j, "timeline", each_entry);
+}
+
+// "  ... and 12 closed earlier: `mgr person show alice --all` shows them all", under a list
+// of closed items that leaves some out.
+void print_closed_earlier(std::ostream& out, std::int64_t left_out, const std::string& handle) {
+  if (left_out > 0)
+    out << fmt::format("  ... and {} closed earlier: `mgr person show {} --all` shows them all\n",
+                       left_out, handle);
 }
 
 void print_person_text(Context& ctx, const PersonPage& page, std::int64_t older,
                        const TimelineReader& each_entry) {
-  const auto& [person, topics, actions, delegations, concerns] = page;
+  const auto& [person, topics, actions, open_delegations, closed_delegations,
+               older_closed_delegations, open_concerns, closed_concerns, older_closed_concerns] =
+      page;
   auto& out = ctx.out;
   out << bold(ctx, person.handle) << (person.name.empty() ? "" : " — " + shown(person.name))
       << (person.archived ? " (archived)" : "") << "\n";
@@ -403,33 +431,29 @@ void print_person_text(Context& ctx, const PersonPage& page, std::int64_t older,
       out << fmt::format("  #{} [{}] {}\n", action.id.value,
                          action.owner == domain::Owner::me ? "mine" : "theirs", shown(action.text));
   }
-  const auto open_delegations = std::count_if(delegations.begin(), delegations.end(),
-                                              [](const auto& d) { return is_open(d); });
-  if (open_delegations > 0) {
+  if (!open_delegations.empty()) {
     out << "\nOpen delegations\n";
-    for (const auto& d : delegations)
-      if (is_open(d)) out << fmt::format("  #{} {}\n", d.id.value, shown(d.outcome));
+    for (const auto& d : open_delegations)
+      out << fmt::format("  #{} {}\n", d.id.value, shown(d.outcome));
   }
-  const auto open_concerns =
-      std::count_if(concerns.begin(), concerns.end(), [](const auto& c) { return is_open(c); });
-  if (open_concerns > 0) {
+  if (!open_concerns.empty()) {
     out << "\nOpen concerns\n";
-    for (const auto& c : concerns)
-      if (is_open(c)) out << fmt::format("  #{} {}\n", c.id.value, shown(c.text));
+    for (const auto& c : open_concerns) out << fmt::format("  #{} {}\n", c.id.value, shown(c.text));
   }
-  if (static_cast<std::size_t>(open_delegations) < delegations.size()) {
+  // Closed items read like the timeline: the latest outcome first, the earlier ones below.
+  if (!closed_delegations.empty()) {
     out << "\nClosed delegations\n";
-    for (const auto& d : delegations)
-      if (!is_open(d))
-        out << fmt::format("  #{} {} [{}]\n", d.id.value, shown(d.outcome),
-                           how_it_closed(domain::name_of(d.status), d.closed, d.close_note));
+    for (const auto& d : closed_delegations)
+      out << fmt::format("  #{} {} [{}]\n", d.id.value, shown(d.outcome),
+                         how_it_closed(domain::name_of(d.status), d.closed, d.close_note));
+    print_closed_earlier(out, older_closed_delegations, person.handle);
   }
-  if (static_cast<std::size_t>(open_concerns) < concerns.size()) {
+  if (!closed_concerns.empty()) {
     out << "\nClosed concerns\n";
-    for (const auto& c : concerns)
-      if (!is_open(c))
-        out << fmt::format("  #{} {} [{}]\n", c.id.value, shown(c.text),
-                           how_it_closed(domain::name_of(c.status), c.closed, c.close_note));
+    for (const auto& c : closed_concerns)
+      out << fmt::format("  #{} {} [{}]\n", c.id.value, shown(c.text),
+                         how_it_closed(domain::name_of(c.status), c.closed, c.close_note));
+    print_closed_earlier(out, older_closed_concerns, person.handle);
   }
   out << "\nTimeline\n";
   bool any = false;
@@ -443,8 +467,9 @@ void print_person_text(Context& ctx, const PersonPage& page, std::int64_t older,
                        older == 1 ? "entry" : "entries", person.handle);
 }
 
-// The profile, the open and closed items, and the newest entries (all of them with `all`). The
-// timeline is printed as it is read, inside the one read of the file.
+// The profile, the open items, the most recently closed ones and the newest entries (every
+// closed item and entry with `all`). The timeline is printed as it is read, inside the one read
+// of the file; what is left out is counted, not read.
 void show_person(Context& ctx, const std::string& handle, const std::string& format, bool all) {
   auto db = ctx.open_for_reading(format == "json");
   if (!db) return;
@@ -454,8 +479,17 @@ void show_person(Context& ctx, const std::string& handle, const std::string& for
     page.person = require_person(store, handle);
     page.topics = store.list_topics(page.person.id, false);
     page.actions = store.list_actions(page.person.id, std::nullopt, false);
-    page.delegations = store.list_delegations(page.person.id, true);
-    page.concerns = store.list_concerns(page.person.id, true);
+    page.open_delegations = store.list_delegations(page.person.id, false);
+    page.open_concerns = store.list_concerns(page.person.id, false);
+    const auto closed_limit = all ? std::nullopt : std::optional<std::int64_t>{k_closed_recent};
+    page.closed_delegations = store.closed_delegations_of(page.person.id, closed_limit);
+    page.closed_concerns = store.closed_concerns_of(page.person.id, closed_limit);
+    // Only a full page of closed items can have left some out.
+    if (!all && static_cast<std::int64_t>(page.closed_delegations.size()) == k_closed_recent)
+      page.older_closed_delegations =
+          store.count_closed_delegations_of(page.person.id) - k_closed_recent;
+    if (!all && static_cast<std::int64_t>(page.closed_concerns.size()) == k_closed_recent)
+      page.older_closed_concerns = store.count_closed_concerns_of(page.person.id) - k_closed_recent;
     storage::EntryFilter timeline;
     timeline.person = page.person.id;
     std::int64_t older = 0;
@@ -573,10 +607,12 @@ void register_person_commands(CLI::App& app, CommandTable& table, Context& ctx) 
   table.add(list, [&ctx, state] { list_people(ctx, state->all, state->format); });
 
   const auto recent = std::to_string(k_timeline_recent);
-  auto* show = person->add_subcommand(
-      "show", "A person's profile, open items and their newest " + recent + " entries");
+  const auto closed = std::to_string(k_closed_recent);
+  auto* show =
+      person->add_subcommand("show", "A person's profile, open items, the " + closed +
+                                         " closed last and the newest " + recent + " entries");
   show->add_option("HANDLE", state->handle, "Who")->required();
-  show->add_flag("--all", state->all, "The whole timeline, not only the newest " + recent);
+  show->add_flag("--all", state->all, "Every closed item and every entry, not only the newest");
   add_format_option(show, state->format, {"text", "json"});
   table.add(show, [&ctx, state] { show_person(ctx, state->handle, state->format, state->all); });
 

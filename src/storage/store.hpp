@@ -171,6 +171,11 @@ class Store {
   std::optional<domain::Concern> find_concern(domain::ConcernId id);
   std::vector<domain::Concern> list_concerns(std::optional<domain::PersonId> about,
                                              bool include_closed);
+  // The concerns about a person closed most recently, newest closing date (then id) first: at
+  // most `limit` of them, every one without it.
+  std::vector<domain::Concern> closed_concerns_of(domain::PersonId about,
+                                                  std::optional<std::int64_t> limit);
+  std::int64_t count_closed_concerns_of(domain::PersonId about);
   void close_concern(domain::ConcernId id, domain::ConcernStatus status, domain::Date date,
                      const std::string& note);
   // Concerns opened by `to` and still open, or closed on or after `from`.
@@ -180,6 +185,11 @@ class Store {
   std::optional<domain::Delegation> find_delegation(domain::DelegationId id);
   std::vector<domain::Delegation> list_delegations(std::optional<domain::PersonId> person,
                                                    bool include_closed);
+  // A person's delegations closed most recently, newest closing date (then id) first: at most
+  // `limit` of them, every one without it.
+  std::vector<domain::Delegation> closed_delegations_of(domain::PersonId person,
+                                                        std::optional<std::int64_t> limit);
+  std::int64_t count_closed_delegations_of(domain::PersonId person);
   void close_delegation(domain::DelegationId id, domain::DelegationStatus status, domain::Date date,
                         const std::string& note);
   // Delegations handed over by `to` and still open, or closed on or after `from`.

@@ -149,6 +149,37 @@ std::vector<Concern> Store::list_concerns(std::optional<domain::PersonId> about,
   return concerns;
 }
 
+// The newest closed ones are picked from the person's index first, so the derived columns
+// (first conversation, people) are computed for the rows shown only.
+constexpr const char* k_closed_concerns_of =
+    "SELECT c2.id FROM person_entries pe JOIN concerns c2 ON c2.id = pe.entry_id "
+    "WHERE pe.person_id = :person AND pe.kind = 'concern' AND c2.status <> 'open' ";
+
+std::vector<Concern> Store::closed_concerns_of(domain::PersonId about,
+                                               std::optional<std::int64_t> limit) {
+  auto query =
+      statement(m_db.handle(), concern_select() + "WHERE c.id IN (" + k_closed_concerns_of +
+                                   "ORDER BY c2.closed_date DESC, c2.id DESC "
+                                   "LIMIT :limit) ORDER BY c.closed_date DESC, c.id DESC");
+  query.bind(":person", static_cast<int64_t>(about.value));
+  query.bind(":limit", static_cast<int64_t>(limit.value_or(-1)));
+  std::vector<Concern> concerns;
+  while (query.executeStep()) concerns.push_back(concern_from(Row{query, "concerns"}));
+  return concerns;
+}
+
+std::int64_t Store::count_closed_concerns_of(domain::PersonId about) {
+  // All of the person's concerns less the open ones: both counted in indexes, no concern read.
+  auto query = statement(
+      m_db.handle(),
+      "SELECT (SELECT count(*) FROM person_entries WHERE person_id = :person AND kind = 'concern') "
+      "- (SELECT count(*) FROM concerns WHERE status = 'open' AND id IN (SELECT entry_id FROM "
+      "person_entries WHERE person_id = :person AND kind = 'concern'))");
+  query.bind(":person", static_cast<int64_t>(about.value));
+  query.executeStep();
+  return query.getColumn(0).getInt64();
+}
+
 std::vector<Concern> Store::concerns_open_between(domain::Date from, domain::Date to) {
   auto& db = m_db.handle();
   auto query =
@@ -188,6 +219,29 @@ std::vector<Delegation> Store::list_delegations(std::optional<domain::PersonId> 
   std::vector<Delegation> delegations;
   while (query.executeStep()) delegations.push_back(delegation_from(Row{query, "delegations"}));
   return delegations;
+}
+
+std::vector<Delegation> Store::closed_delegations_of(domain::PersonId person,
+                                                     std::optional<std::int64_t> limit) {
+  // The newest closed ones are picked first, so the last check-in is looked up for those only.
+  auto query = statement(
+      m_db.handle(), std::string(k_delegation_select) +
+                         "WHERE d.id IN (SELECT id FROM delegations WHERE person_id = :person "
+                         "AND status <> 'open' ORDER BY closed_date DESC, id DESC LIMIT :limit) "
+                         "ORDER BY d.closed_date DESC, d.id DESC");
+  query.bind(":person", static_cast<int64_t>(person.value));
+  query.bind(":limit", static_cast<int64_t>(limit.value_or(-1)));
+  std::vector<Delegation> delegations;
+  while (query.executeStep()) delegations.push_back(delegation_from(Row{query, "delegations"}));
+  return delegations;
+}
+
+std::int64_t Store::count_closed_delegations_of(domain::PersonId person) {
+  auto query = statement(
+      m_db.handle(), "SELECT count(*) FROM delegations WHERE person_id = ? AND status <> 'open'");
+  bind_id(query, 1, person);
+  query.executeStep();
+  return query.getColumn(0).getInt64();
 }
 
 std::vector<Delegation> Store::delegations_open_between(domain::Date from, domain::Date to) {

@@ -196,6 +196,97 @@ class PersonShow(MgrTestCase):
         self.assertIn("did you mean 'alice'?", err)
 
 
+class PersonShowClosedItems(MgrTestCase):
+    """A person with more closed delegations and concerns than `person show` prints by default:
+    it shows the 10 closed last, newest first, and counts the rest."""
+
+    # Closing days of the 12 closed items, in an order unlike their ids; two close on the 9th.
+    CLOSING_DAYS = [5, 1, 12, 3, 9, 9, 2, 11, 7, 4, 10, 6]
+    UPDATE = "`mgr person show alice --all` shows them all"
+
+    def setUp(self):
+        super().setUp()
+        self.add_person("alice")
+        self.add_person("bob")
+        self.closed_concerns, self.closed_delegations = [], []
+        for i, day in enumerate(self.CLOSING_DAYS):
+            concern = self.log("concern", "alice", "concern %02d" % i, "--date", "2026-10-01")
+            delegation = self.log("delegate", "alice", "outcome %02d" % i, "--date", "2026-10-01")
+            closing = {"MGR_NOW": "2026-11-%02dT10:00:00" % day}
+            self.mgr("concern", "resolve", concern, "closing note %02d" % i, env=closing)
+            self.mgr("delegation", "done", delegation, env=closing)
+            self.closed_concerns.append(concern)
+            self.closed_delegations.append(delegation)
+        self.open_concern = self.log("concern", "alice", "still open")
+        self.open_delegation = self.log("delegate", "alice", "still running")
+        self.bobs = self.log("concern", "bob", "about bob only", "--date", "2026-10-01")
+        self.mgr("concern", "drop", self.bobs)
+        # Latest closing date first, then the higher id (ids grow with i).
+        self.by_closing = sorted(range(12), key=lambda i: (self.CLOSING_DAYS[i], i), reverse=True)
+
+    def newest(self, ids, count=10):
+        return [ids[i] for i in self.by_closing[:count]]
+
+    def section(self, out, title):
+        start = out.index("\n%s\n" % title) + len(title) + 2
+        return out[start:out.index("\n\n", start)].split("\n")
+
+    def test_text_shows_the_ten_closed_last_and_counts_the_rest(self):
+        _, out, _ = self.mgr("person", "show", "alice")
+        for title, ids in (("Closed concerns", self.closed_concerns),
+                           ("Closed delegations", self.closed_delegations)):
+            with self.subTest(title=title):
+                lines = self.section(out, title)
+                self.assertEqual([int(line.split()[0][1:]) for line in lines[:-1]],
+                                 self.newest(ids))
+                self.assertEqual(lines[-1], "  ... and 2 closed earlier: " + self.UPDATE)
+        self.assertIn("[resolved 2026-11-12: closing note 02]", out)
+        self.assertNotIn("closing note 01", out)  # closed on the 1st: left out
+        self.assertNotIn("closing note 06", out)  # closed on the 2nd
+        self.assertEqual(self.section(out, "Open concerns"), ["  #%d still open" % self.open_concern])
+        self.assertEqual(self.section(out, "Open delegations"),
+                         ["  #%d still running" % self.open_delegation])
+        self.assertNotIn("about bob only", out)
+        for line in out.splitlines():
+            self.assertLessEqual(len(line), 80, line)
+
+    def test_json_holds_the_open_and_the_ten_closed_last_and_counts_the_rest(self):
+        doc = self.run_json("person", "show", "alice", "--format", "json")
+        every = self.run_json("person", "show", "alice", "--all", "--format", "json")
+        self.assertEqual((doc["older_closed_concerns"], doc["older_closed_delegations"]), (2, 2))
+        for key, closed, still_open in (("concerns", self.closed_concerns, self.open_concern),
+                                        ("delegations", self.closed_delegations,
+                                         self.open_delegation)):
+            with self.subTest(key=key):
+                # in the order they were opened, as with --all
+                expected = sorted(self.newest(closed)) + [still_open]
+                self.assertEqual([item["id"] for item in doc[key]], expected)
+                # each element exactly as --all gives it
+                in_all = {item["id"]: item for item in every[key]}
+                self.assertEqual(doc[key], [in_all[i] for i in expected])
+                self.assertEqual([item["id"] for item in doc["open_" + key]], [still_open])
+        bob = self.run_json("person", "show", "bob", "--format", "json")
+        self.assertEqual([c["id"] for c in bob["concerns"]], [self.bobs])
+        self.assertEqual((bob["older_closed_concerns"], bob["older_closed_delegations"]), (0, 0))
+
+    def test_all_shows_every_closed_item_and_counts_none(self):
+        every = self.run_json("person", "show", "alice", "--all", "--format", "json")
+        self.assertEqual((every["older_closed_concerns"], every["older_closed_delegations"]),
+                         (0, 0))
+        self.assertEqual([c["id"] for c in every["concerns"]],
+                         self.closed_concerns + [self.open_concern])
+        self.assertEqual([d["id"] for d in every["delegations"]],
+                         self.closed_delegations + [self.open_delegation])
+        _, out, _ = self.mgr("person", "show", "alice", "--all")
+        for title, ids in (("Closed concerns", self.closed_concerns),
+                           ("Closed delegations", self.closed_delegations)):
+            with self.subTest(title=title):
+                lines = self.section(out, title)
+                self.assertEqual([int(line.split()[0][1:]) for line in lines],
+                                 self.newest(ids, 12))
+        self.assertNotIn("closed earlier", out)
+
+
 class PersonEdit(MgrTestCase):
     def setUp(self):
         super().setUp()

@@ -149,9 +149,17 @@ TEST_CASE("the queries of the daily commands use indexes on the big tables", "[s
     store.count_entries_of(alice.id);
     store.list_topics(alice.id, false);
     store.list_actions(alice.id, std::nullopt, false);
-    store.list_delegations(alice.id, true);
-    store.list_concerns(alice.id, true);
-    timeline.limit.reset();  // person show --all
+    store.list_delegations(alice.id, false);
+    store.list_concerns(alice.id, false);
+    store.closed_delegations_of(alice.id, 10);
+    store.closed_concerns_of(alice.id, 10);
+    store.count_closed_delegations_of(alice.id);
+    store.count_closed_concerns_of(alice.id);
+    store.closed_delegations_of(alice.id, std::nullopt);  // person show --all
+    store.closed_concerns_of(alice.id, std::nullopt);
+    store.list_delegations(alice.id, true);  // delegation list --all
+    store.list_concerns(alice.id, true);     // concern list --all
+    timeline.limit.reset();                  // person show --all
     store.each_entry(timeline, [](const Entry&) {});
     EntryFilter recent;  // history --limit 50
     recent.limit = 50;
