@@ -51,21 +51,7 @@ class JsonLine {
   JsonLine& date(const char* key, const std::optional<Date>& value) {
     return value ? date(key, *value) : null(key);
   }
-  JsonLine& instant(const char* key, Instant value) {
-    const auto day = date::floor<date::days>(value);
-    const auto seconds = (value - day).count();
-    std::string formatted = format_date(Date{day.time_since_epoch()});
-    const auto two = [&formatted](std::int64_t part, char before) {
-      formatted += before;
-      formatted += static_cast<char>('0' + part / 10);
-      formatted += static_cast<char>('0' + part % 10);
-    };
-    two(seconds / 3600, 'T');
-    two(seconds / 60 % 60, ':');
-    two(seconds % 60, ':');
-    formatted += 'Z';
-    return text(key, formatted);
-  }
+  JsonLine& instant(const char* key, Instant value) { return text(key, format_instant(value)); }
   template <typename Tag>
   JsonLine& id(const char* key, const std::optional<Id<Tag>>& value) {
     return value ? number(key, value->value) : null(key);

@@ -11,22 +11,6 @@ namespace {
 
 using namespace domain;
 
-// format_instant's text, written by hand: an import formats one for each of a million rows, and
-// the stream format_instant goes through costs more than the row's insert.
-std::string instant_text(Instant value) {
-  const auto day = date::floor<date::days>(value);
-  const date::year_month_day ymd{day};
-  const int year = static_cast<int>(ymd.year());
-  if (year < 0 || year > 9999) return format_instant(value);
-  const date::hh_mm_ss<std::chrono::seconds> time{value - day};
-  char text[32];
-  std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02d:%02d:%02dZ", year,
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                static_cast<int>(time.hours().count()), static_cast<int>(time.minutes().count()),
-                static_cast<int>(time.seconds().count()));
-  return text;
-}
-
 // Binds the values of one row in order, starting after parameter `before` (0: the first).
 class Binder {
  public:
@@ -66,7 +50,7 @@ class Binder {
     return *this;
   }
   Binder& instant(Instant value) {
-    m_statement.bind(++m_index, instant_text(value));
+    m_statement.bind(++m_index, format_instant(value));
     return *this;
   }
   template <typename Tag>
