@@ -130,7 +130,7 @@ class Fields {
            " is not one of mon, tue, wed, thu, fri, sat, sun");
     return day;
   }
-  const date::time_zone* optional_zone(const char* key) {
+  const domain::Zone* optional_zone(const char* key) {
     if (is_null(key)) return nullptr;
     return parsed(key, [](const std::string& value) { return find_zone(value); });
   }

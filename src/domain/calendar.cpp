@@ -64,7 +64,7 @@ Date add_cadence(Date from, const Cadence& cadence) {
   throw std::logic_error("add_cadence: cadence none has no next date");
 }
 
-Instant wall_time_to_instant(date::local_seconds wall, const date::time_zone* zone) {
+Instant wall_time_to_instant(date::local_seconds wall, const Zone* zone) {
   // For all three cases of local_info, `first` holds the offset RFC 5545 asks for: the only
   // one, the earlier of two, or the one in force before the gap.
   const auto info = zone->get_info(wall);

@@ -43,7 +43,7 @@ Date add_cadence(Date from, const Cadence& cadence);
 // hour repeated when clocks go back) is its first occurrence; a time that does not exist (the
 // hour skipped when clocks go forward) uses the offset from before the gap, so it moves forward
 // by the length of the gap (Berlin 02:30 on the spring-forward day is 03:30 CEST).
-Instant wall_time_to_instant(date::local_seconds wall, const date::time_zone* zone);
+Instant wall_time_to_instant(date::local_seconds wall, const Zone* zone);
 
 // The ISO 8601 week of a date: "2026-W53", "2027-W01".
 std::string iso_week_label(Date day);

@@ -1,5 +1,10 @@
 #include "domain/clock.hpp"
 
+#include <unistd.h>
+
+#include <array>
+#include <climits>
+#include <cstdlib>
 #include <vector>
 
 #include "domain/errors.hpp"
@@ -16,23 +21,39 @@ Date Clock::today() const {
   return date::floor<date::days>(local_now());
 }
 
-const date::time_zone* find_zone(std::string_view name) {
-  try {
-    return date::locate_zone(std::string{name});
-  } catch (const std::exception&) {
-    throw UsageError("unknown time zone " + util::quoted(name),
-                     "use an IANA name such as Europe/Berlin or America/New_York");
-  }
+const Zone* find_zone(std::string_view name) {
+  if (const auto* zone = Zone::find(name)) return zone;
+  throw UsageError("unknown time zone " + util::quoted(name),
+                   "use an IANA name such as Europe/Berlin or America/New_York");
 }
 
 namespace {
 
-const date::time_zone* system_zone() {
-  try {
-    return date::current_zone();
-  } catch (const std::exception&) {
-    return date::locate_zone("UTC");
+// The zone name in a path such as /usr/share/zoneinfo/Europe/Berlin, or "".
+std::string_view zone_in_path(std::string_view path) {
+  static constexpr std::string_view k_zoneinfo = "zoneinfo/";
+  const auto at = path.rfind(k_zoneinfo);
+  return at == std::string_view::npos ? std::string_view{} : path.substr(at + k_zoneinfo.size());
+}
+
+// The zone /etc/localtime links to, named as date::current_zone() names it (after following
+// every link, unless that ends at posixrules), but without building the whole tz database; that
+// function is asked only when there is no such link.
+const Zone* system_zone() {
+  static constexpr const char* k_localtime = "/etc/localtime";
+  std::array<char, PATH_MAX + 1> link{};
+  if (::readlink(k_localtime, link.data(), link.size() - 1) > 0) {
+    std::array<char, PATH_MAX + 1> resolved{};
+    std::string_view name;
+    if (::realpath(k_localtime, resolved.data()) != nullptr) name = zone_in_path(resolved.data());
+    if (name.empty() || name == "posixrules") name = zone_in_path(link.data());
+    if (const auto* zone = Zone::find(name)) return zone;
   }
+  try {
+    if (const auto* zone = Zone::find(date::current_zone()->name())) return zone;
+  } catch (const std::exception&) {
+  }
+  return find_zone("UTC");
 }
 
 }  // namespace
@@ -84,10 +105,7 @@ ZoneChoice choose_zone(const std::string& configured, const char* tz_env) {
           "set TZ to a zone name such as Europe/Berlin, or `timezone` in the config");
     name.remove_prefix(at + k_zoneinfo.size());
   }
-  try {
-    return {date::locate_zone(std::string{name}), {}};
-  } catch (const std::exception&) {
-  }
+  if (const auto* zone = Zone::find(name)) return {zone, {}};
   // A POSIX rule is a legal TZ that mgr cannot use for dates years apart (it has no history):
   // the system zone stands in, with a word, rather than making every command fail.
   if (looks_like_posix_rule(name)) {
@@ -104,7 +122,7 @@ ZoneChoice choose_zone(const std::string& configured, const char* tz_env) {
                            "config");
 }
 
-const date::time_zone* resolve_zone(const std::string& configured, const char* tz_env) {
+const Zone* resolve_zone(const std::string& configured, const char* tz_env) {
   return choose_zone(configured, tz_env).zone;
 }
 
@@ -139,7 +157,7 @@ long parse_wall_time(std::string_view s) {
 
 }  // namespace
 
-Instant parse_now(std::string_view text, const date::time_zone* zone) {
+Instant parse_now(std::string_view text, const Zone* zone) {
   auto bad = [&]() {
     return UsageError("invalid MGR_NOW " + util::quoted(text),
                       "use YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] or RFC 3339 such as "

@@ -15,7 +15,7 @@ namespace mgr::domain {
 // command computes agrees with every other.
 struct Clock {
   Instant now;
-  const date::time_zone* zone = nullptr;  // the user's
+  const Zone* zone = nullptr;  // the user's
 
   // The user's calendar day at `now` (not the UTC day).
   Date today() const;
@@ -26,7 +26,7 @@ struct Clock {
 
 // The user's zone, and a warning when TZ could not be used as set.
 struct ZoneChoice {
-  const date::time_zone* zone = nullptr;
+  const Zone* zone = nullptr;
   std::string warning;
 };
 
@@ -36,14 +36,14 @@ struct ZoneChoice {
 // naming an unknown zone, or a file outside any zoneinfo folder.
 ZoneChoice choose_zone(const std::string& configured, const char* tz_env);
 // choose_zone's zone alone.
-const date::time_zone* resolve_zone(const std::string& configured, const char* tz_env);
+const Zone* resolve_zone(const std::string& configured, const char* tz_env);
 
 // A zone given on the command line or in the database.
-const date::time_zone* find_zone(std::string_view name);
+const Zone* find_zone(std::string_view name);
 
 // MGR_NOW: YYYY-MM-DD (09:00 local), YYYY-MM-DDTHH:MM[:SS] (local wall time) or RFC 3339 with
 // Z or an offset. Throws UsageError naming the value.
-Instant parse_now(std::string_view text, const date::time_zone* zone);
+Instant parse_now(std::string_view text, const Zone* zone);
 
 // RFC 3339 UTC, as stored: 2026-11-26T17:45:00Z.
 std::string format_instant(Instant instant);

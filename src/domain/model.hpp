@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/zone.hpp"
+
 namespace mgr::domain {
 
 // A calendar day in the user's zone (or, for a slot, the person's).
@@ -121,7 +123,7 @@ struct Person {
   std::optional<date::weekday> slot_day;
   std::optional<Minutes> slot_time;  // after midnight, in the person's zone
   Minutes length{30};
-  const date::time_zone* zone = nullptr;  // nullptr: the user's zone
+  const Zone* zone = nullptr;  // nullptr: the user's zone
   Date since;
   bool archived = false;
   std::vector<TimeAway> away;

@@ -186,7 +186,7 @@ struct Review {
 
 // What the review needs to judge a week, besides the input.
 struct ReviewContext {
-  const date::time_zone* user_zone = nullptr;
+  const Zone* user_zone = nullptr;
   Workdays workdays;
   Date today;
 };

@@ -387,7 +387,7 @@ class SeriesBuilder {
   const Person& m_person;
   const PersonSchedule& m_schedule;
   const SeriesContext& m_context;
-  const date::time_zone* m_person_zone;
+  const Zone* m_person_zone;
   std::vector<Date> m_held;
   std::vector<Date> m_cancelled;
 };

@@ -42,7 +42,7 @@ struct PersonSchedule {
 // Where the series is looked at from: the user's zone, the day ("today", or the end of a week
 // the review looks back at; 1:1s logged after it are ignored) and the config's workdays.
 struct SeriesContext {
-  const date::time_zone* user_zone = nullptr;
+  const Zone* user_zone = nullptr;
   Date today;
   Workdays workdays;
 };
@@ -57,8 +57,8 @@ struct Occurrence {
   std::optional<Instant> start;  // with a --time
   std::optional<date::local_seconds> start_in_person_zone;
   std::optional<date::local_seconds> start_in_user_zone;
-  const date::time_zone* person_zone = nullptr;  // the person's zone, else the user's
-  bool other_zone = false;                       // the person's zone is not the user's
+  const Zone* person_zone = nullptr;  // the person's zone, else the user's
+  bool other_zone = false;            // the person's zone is not the user's
   Minutes length{30};
   bool moved = false;    // by `schedule move` or by time away
   bool skipped = false;  // `schedule skip`

@@ -215,7 +215,7 @@ std::vector<std::string> encoded_words(std::string_view text, std::size_t first_
   return words;
 }
 
-std::string date_header(domain::Instant instant, const date::time_zone* zone) {
+std::string date_header(domain::Instant instant, const domain::Zone* zone) {
   static constexpr std::array<const char*, 7> k_days = {"Sun", "Mon", "Tue", "Wed",
                                                         "Thu", "Fri", "Sat"};
   static constexpr std::array<const char*, 12> k_months = {

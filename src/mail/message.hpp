@@ -26,8 +26,8 @@ struct Message {
   std::vector<Mailbox> to;
   std::string subject;
   domain::Instant date;
-  const date::time_zone* zone = nullptr;  // the Date header's offset is this zone's
-  std::string message_id;                 // without the angle brackets
+  const domain::Zone* zone = nullptr;  // the Date header's offset is this zone's
+  std::string message_id;              // without the angle brackets
   std::vector<BodyPart> parts;
 };
 
@@ -41,7 +41,7 @@ std::vector<std::string> encoded_words(std::string_view text, std::size_t first_
                                        std::size_t limit = 75);
 
 // "Thu, 26 Nov 2026 10:00:00 +0100": English names and a numeric offset, whatever the locale.
-std::string date_header(domain::Instant instant, const date::time_zone* zone);
+std::string date_header(domain::Instant instant, const domain::Zone* zone);
 
 // A new unique id: the time, the process and 128 random bits, at `domain`.
 std::string new_message_id(domain::Instant instant, std::string_view domain);

@@ -98,7 +98,7 @@ int Row::integer_between(int column, int low, int high) const {
   return static_cast<int>(stored);
 }
 
-const date::time_zone* Row::optional_zone(int column) const {
+const domain::Zone* Row::optional_zone(int column) const {
   const auto stored = optional_text(column);
   if (!stored) return nullptr;
   try {

@@ -50,7 +50,7 @@ class Row {
   // A whole number from `low` to `high` (a self-check answer).
   int integer_between(int column, int low, int high) const;
   // nullptr for NULL (the user's zone).
-  const date::time_zone* optional_zone(int column) const;
+  const domain::Zone* optional_zone(int column) const;
 
   template <typename Enum>
   Enum choice(int column) const {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/clock.hpp"
 #include "domain/parse.hpp"
 #include "domain/review.hpp"
 #include "domain/review_rules.hpp"
@@ -20,7 +21,7 @@ inline Date day(const char* iso) {
 struct Scenario {
   ReviewInput input;
   ReviewPolicy policy;
-  ReviewContext context{date::locate_zone("Europe/Berlin"), Workdays{}, day("2026-11-29")};
+  ReviewContext context{mgr::domain::find_zone("Europe/Berlin"), Workdays{}, day("2026-11-29")};
   ReviewWeek week = week_containing(day("2026-11-29"), day("2026-11-29"));
   std::int64_t next_id = 100;
 

@@ -1,4 +1,5 @@
 #include "domain/agenda.hpp"
+#include "domain/clock.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -13,8 +14,8 @@ Date day(const char* iso) {
 }
 
 // Thu 2026-11-26 in Berlin.
-const SeriesContext k_thursday{date::locate_zone("Europe/Berlin"), *parse_iso_date("2026-11-26"),
-                               Workdays{}};
+const SeriesContext k_thursday{mgr::domain::find_zone("Europe/Berlin"),
+                               *parse_iso_date("2026-11-26"), Workdays{}};
 
 PersonSchedule weekly(const char* handle, const char* last_held) {
   PersonSchedule schedule;

@@ -11,8 +11,8 @@ using namespace mgr::domain;
 
 namespace {
 
-const date::time_zone* zone(const char* name) {
-  return date::locate_zone(name);
+const mgr::domain::Zone* zone(const char* name) {
+  return mgr::domain::find_zone(name);
 }
 
 // parse_now's result written back as RFC 3339 UTC, so failures print readably.

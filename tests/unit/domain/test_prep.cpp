@@ -1,3 +1,4 @@
+#include "domain/clock.hpp"
 #include "domain/prep.hpp"
 
 #include <catch2/catch.hpp>
@@ -12,8 +13,8 @@ Date day(const char* iso) {
   return *parse_iso_date(iso);
 }
 
-const SeriesContext k_thursday{date::locate_zone("Europe/Berlin"), *parse_iso_date("2026-11-26"),
-                               Workdays{}};
+const SeriesContext k_thursday{mgr::domain::find_zone("Europe/Berlin"),
+                               *parse_iso_date("2026-11-26"), Workdays{}};
 
 Entry held(std::int64_t id, const char* date, std::optional<int> mood) {
   Entry e;

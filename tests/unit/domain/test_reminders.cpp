@@ -1,3 +1,4 @@
+#include "domain/clock.hpp"
 #include "domain/reminders.hpp"
 
 #include <catch2/catch.hpp>
@@ -14,7 +15,7 @@ Date day(const char* iso) {
 
 // The agenda as seen on `iso` in Berlin.
 SeriesContext on(const char* iso) {
-  return {date::locate_zone("Europe/Berlin"), day(iso), Workdays{}};
+  return {mgr::domain::find_zone("Europe/Berlin"), day(iso), Workdays{}};
 }
 
 PersonSchedule weekly(const char* handle, const char* last_held, const char* name = "") {

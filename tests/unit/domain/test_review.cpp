@@ -329,7 +329,8 @@ TEST_CASE("broken-promises: your actions overdue past the grace; 3 or more alert
 TEST_CASE("an empty week of a brand-new database raises nothing", "[review]") {
   ReviewInput empty;
   ReviewPolicy policy;
-  const ReviewContext context{date::locate_zone("Europe/Berlin"), Workdays{}, day("2026-11-26")};
+  const ReviewContext context{mgr::domain::find_zone("Europe/Berlin"), Workdays{},
+                              day("2026-11-26")};
   const auto week = week_containing(day("2026-11-26"), day("2026-11-26"));
   const auto review = make_review(empty, policy, week, context);
   CHECK(review.flags.empty());

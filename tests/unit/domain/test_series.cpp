@@ -14,8 +14,8 @@ namespace {
 
 // Every test pins "today" and uses the real tz database, so the expectations below are the
 // calendar and the zone rules themselves.
-const date::time_zone* zone(const char* name) {
-  return date::locate_zone(name);
+const mgr::domain::Zone* zone(const char* name) {
+  return mgr::domain::find_zone(name);
 }
 
 Date day(const char* iso) {

@@ -1,3 +1,4 @@
+#include "domain/clock.hpp"
 #include "domain/team.hpp"
 
 #include <catch2/catch.hpp>
@@ -24,7 +25,7 @@ PersonSchedule person(const char* handle, const char* cadence, const char* since
 
 SeriesContext on(const char* today) {
   SeriesContext context;
-  context.user_zone = date::locate_zone("Europe/Berlin");
+  context.user_zone = mgr::domain::find_zone("Europe/Berlin");
   context.today = day(today);
   return context;
 }

@@ -60,7 +60,7 @@ Message sample() {
   message.to = {{"", "me@example.com"}};
   message.subject = "mgr Thu 2026-11-26: 2 1:1s, 1 action";
   message.date = *parse_instant("2026-11-26T08:30:00Z");
-  message.zone = date::locate_zone("Europe/Berlin");
+  message.zone = mgr::domain::find_zone("Europe/Berlin");
   message.message_id = "20261126T083000Z.1.abc@example.com";
   message.parts = {{"text/plain", "Hello\n.\n..x\nFrom here\n"}};
   return message;
@@ -104,13 +104,13 @@ TEST_CASE("encoded-words are at most 75 characters and never split a character",
 
 TEST_CASE("the Date header has English names and a numeric offset", "[mail][message]") {
   const auto instant = *parse_instant("2026-11-26T08:30:05Z");
-  CHECK(date_header(instant, date::locate_zone("Europe/Berlin")) ==
+  CHECK(date_header(instant, mgr::domain::find_zone("Europe/Berlin")) ==
         "Thu, 26 Nov 2026 09:30:05 +0100");
-  CHECK(date_header(instant, date::locate_zone("America/St_Johns")) ==
+  CHECK(date_header(instant, mgr::domain::find_zone("America/St_Johns")) ==
         "Thu, 26 Nov 2026 05:00:05 -0330");
-  CHECK(date_header(*parse_instant("2026-07-01T23:00:00Z"), date::locate_zone("Asia/Kolkata")) ==
-        "Thu, 02 Jul 2026 04:30:00 +0530");
-  CHECK(date_header(instant, date::locate_zone("UTC")) == "Thu, 26 Nov 2026 08:30:05 +0000");
+  CHECK(date_header(*parse_instant("2026-07-01T23:00:00Z"),
+                    mgr::domain::find_zone("Asia/Kolkata")) == "Thu, 02 Jul 2026 04:30:00 +0530");
+  CHECK(date_header(instant, mgr::domain::find_zone("UTC")) == "Thu, 26 Nov 2026 08:30:05 +0000");
 }
 
 TEST_CASE("message ids are unique and carry the domain", "[mail][message]") {
