@@ -56,14 +56,23 @@ FROM n WHERE bucket = 99 AND n.i > 1;
 INSERT INTO entry_people (entry_id, person_id, position)
 SELECT n.id, 1 + n.i % 13, 0 FROM n
 WHERE bucket < 30 OR bucket BETWEEN 90 AND 99 OR (bucket BETWEEN 70 AND 89 AND n.i % 2 = 0);
+-- What is still open at the end is what a manager has open on any day, whatever the size of the
+-- history: the latest concerns, delegations, talking points and actions, at most a dozen or two
+-- of each. The rest was closed a few days after it was opened (never after "now").
+CREATE TEMP TABLE still_open AS
+  SELECT id FROM (SELECT id FROM entries WHERE kind = 'concern' AND date >= '2026-10-01'
+                  ORDER BY date DESC, id DESC LIMIT 12)
+  UNION ALL
+  SELECT id FROM (SELECT id FROM entries WHERE kind = 'delegate' AND date >= '2026-10-01'
+                  ORDER BY date DESC, id DESC LIMIT 24);
 INSERT INTO concerns (id, text, opened, status, closed_date)
-SELECT e.id, e.note, e.date, CASE WHEN e.date < '2026-10-01' THEN 'resolved' ELSE 'open' END,
-       CASE WHEN e.date < '2026-10-01' THEN date(e.date, '+10 days') END
+SELECT e.id, e.note, e.date, CASE WHEN e.id IN still_open THEN 'open' ELSE 'resolved' END,
+       CASE WHEN e.id NOT IN still_open THEN min(date(e.date, '+10 days'), '2026-11-26') END
 FROM entries e WHERE e.kind = 'concern';
 INSERT INTO delegations (id, person_id, outcome, why, due, checkin, created, status, closed_date)
 SELECT e.id, ep.person_id, 'Outcome of entry ' || e.id, 'It grows them', date(e.date, '+30 days'),
-       'weekly', e.date, CASE WHEN e.date < '2026-10-01' THEN 'done' ELSE 'open' END,
-       CASE WHEN e.date < '2026-10-01' THEN date(e.date, '+30 days') END
+       'weekly', e.date, CASE WHEN e.id IN still_open THEN 'open' ELSE 'done' END,
+       CASE WHEN e.id NOT IN still_open THEN min(date(e.date, '+30 days'), '2026-11-26') END
 FROM entries e JOIN entry_people ep ON ep.entry_id = e.id WHERE e.kind = 'delegate';
 -- A talking point and an action for every 200 entries.
 CREATE TEMP TABLE items AS
@@ -72,15 +81,18 @@ CREATE TEMP TABLE items AS
   FROM n WHERE i % 200 = 0;
 INSERT INTO ids (id, kind) SELECT topic_id, 'topic' FROM items;
 INSERT INTO ids (id, kind) SELECT topic_id + 1, 'action' FROM items;
+CREATE TEMP TABLE open_items AS
+  SELECT topic_id FROM items WHERE day >= '2026-10-01' ORDER BY i DESC LIMIT 24;
 INSERT INTO topics (id, person_id, text, created, status, closed_date)
 SELECT topic_id, 1 + i % 13, 'Talking point ' || i, day,
-       CASE WHEN day < '2026-10-01' THEN 'done' ELSE 'open' END,
-       CASE WHEN day < '2026-10-01' THEN date(day, '+7 days') END FROM items;
+       CASE WHEN topic_id IN open_items THEN 'open' ELSE 'done' END,
+       CASE WHEN topic_id NOT IN open_items THEN min(date(day, '+7 days'), '2026-11-26') END
+FROM items;
 INSERT INTO actions (id, person_id, owner, text, created, due, done_date, status)
 SELECT topic_id + 1, 1 + i % 13, CASE WHEN i % 400 = 0 THEN 'them' ELSE 'me' END,
        'Action ' || i, day, date(day, '+7 days'),
-       CASE WHEN day < '2026-10-01' THEN date(day, '+5 days') END,
-       CASE WHEN day < '2026-10-01' THEN 'done' ELSE 'open' END FROM items;
+       CASE WHEN topic_id NOT IN open_items THEN min(date(day, '+5 days'), '2026-11-26') END,
+       CASE WHEN topic_id IN open_items THEN 'open' ELSE 'done' END FROM items;
 -- A monthly self-check for every month of the ten years but the current one.
 INSERT INTO self_checks (month, date, coaching, systems, letting_go, hard_talks, ambiguity,
                          craft_pull, focus_pull, note, logged_at)

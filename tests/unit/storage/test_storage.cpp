@@ -1,5 +1,6 @@
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <optional>
@@ -1259,6 +1260,56 @@ TEST_CASE("Store: list_concerns and closing a concern", "[storage]") {
   }),
                   mgr::Failure);
   CHECK(f.read([&] { return f.store.find_concern(later)->status; }) == ConcernStatus::open);
+}
+
+TEST_CASE("Store: closed_concerns_of, newest closing first, near and far back", "[storage]") {
+  StoreFixture f;
+  const PersonId alice = f.person("alice");
+  const PersonId bob = f.person("bob");
+  // Alice's concerns closed in October; then bob's, more than the 500 closings closed_concerns_of
+  // looks through first, closed in November. Alice's are found only by reading all of hers.
+  std::vector<ConcernId> alices;
+  std::vector<ConcernId> bobs;
+  f.db.write([&] {
+    for (int i = 0; i < 12; ++i) {
+      const auto id = f.store.record_concern(
+          make_entry(EntryKind::concern, "2026-09-01", "alice " + std::to_string(i)), {alice});
+      f.store.close_concern(id, ConcernStatus::resolved, day("2026-10-01") + date::days{i % 6}, "");
+      alices.push_back(id);
+    }
+    for (int i = 0; i < 520; ++i) {
+      const auto id = f.store.record_concern(
+          make_entry(EntryKind::concern, "2026-10-20", "bob " + std::to_string(i)), {bob});
+      f.store.close_concern(id, ConcernStatus::dropped, day("2026-11-01") + date::days{i % 20}, "");
+      bobs.push_back(id);
+    }
+    // One of alice's is still open, and one of bob's among his newest: neither is listed.
+    f.store.record_concern(make_entry(EntryKind::concern, "2026-11-25", "alice open"), {alice});
+    f.store.record_concern(make_entry(EntryKind::concern, "2026-11-25", "bob open"), {bob});
+  });
+  // The expected order: closing date, newest first, then id, highest first.
+  const auto newest_first = [&](std::vector<ConcernId> ids) {
+    std::vector<std::pair<Date, std::int64_t>> keyed;
+    for (const auto id : ids)
+      keyed.emplace_back(*f.read([&] { return f.store.find_concern(id); })->closed, id.value);
+    std::sort(keyed.rbegin(), keyed.rend());
+    std::vector<ConcernId> sorted;
+    for (const auto& [closed, id] : keyed) sorted.emplace_back(id);
+    return sorted;
+  };
+  const auto expected_alice = newest_first(alices);
+  const auto expected_bob = newest_first(bobs);
+  const auto closed = [&](PersonId who, std::optional<std::int64_t> limit) {
+    return ids_of(f.read([&] { return f.store.closed_concerns_of(who, limit); }));
+  };
+  using Ids = std::vector<ConcernId>;
+  CHECK(closed(bob, 10) == Ids(expected_bob.begin(), expected_bob.begin() + 10));
+  CHECK(closed(alice, 10) == Ids(expected_alice.begin(), expected_alice.begin() + 10));
+  CHECK(closed(alice, 20) == expected_alice);  // fewer than asked for: all of them
+  CHECK(closed(alice, std::nullopt) == expected_alice);
+  CHECK(closed(bob, std::nullopt) == expected_bob);
+  CHECK(f.read([&] { return f.store.count_closed_concerns_of(alice); }) == 12);
+  CHECK(f.read([&] { return f.store.count_closed_concerns_of(bob); }) == 520);
 }
 
 TEST_CASE("Store: delegations with their last check-in", "[storage]") {
