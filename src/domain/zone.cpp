@@ -46,9 +46,10 @@ bool may_name_zone(std::string_view name) {
   return true;
 }
 
-// The whole of a small regular file, or false.
+// The whole of a small regular file, or false. O_NONBLOCK: a FIFO placed where a zone file
+// should be must not hang the command; it is then refused as not a regular file.
 bool read_small_file(const std::string& path, std::string& content) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) return false;
   struct stat info {};
   bool ok = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size <= (1 << 20);
