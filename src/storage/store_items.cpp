@@ -138,10 +138,14 @@ std::vector<Concern> Store::list_concerns(std::optional<domain::PersonId> about,
                                           bool include_closed) {
   auto& db = m_db.handle();
   std::string where = open_items_where("c.status", "", include_closed, false);
+  // With closed ones, the person's concerns are listed from their links; open ones are few, so
+  // each is checked against the links instead (a person may have thousands of closed ones).
   if (about)
-    where +=
-        "AND c.id IN (SELECT entry_id FROM person_entries WHERE person_id = :person "
-        "AND kind = 'concern') ";
+    where += include_closed
+                 ? "AND c.id IN (SELECT entry_id FROM person_entries WHERE person_id = :person "
+                   "AND kind = 'concern') "
+                 : "AND EXISTS (SELECT 1 FROM person_entries pe WHERE pe.person_id = :person "
+                   "AND pe.entry_id = c.id) ";
   auto query = statement(db, concern_select() + where + "ORDER BY c.opened, c.id");
   if (about) query.bind(":person", static_cast<int64_t>(about->value));
   std::vector<Concern> concerns;
@@ -168,11 +172,12 @@ std::vector<Concern> Store::closed_concerns_of(domain::PersonId about,
     auto recent = statement(
         m_db.handle(),
         concern_select() +
-            "WHERE c.id IN (SELECT r.id FROM (SELECT id FROM concerns INDEXED BY concerns_closed "
-            "WHERE closed_date IS NOT NULL ORDER BY closed_date DESC, id DESC LIMIT :window) r "
-            "WHERE EXISTS (SELECT 1 FROM person_entries pe WHERE pe.person_id = :person AND "
-            "pe.entry_id = r.id)) AND c.status <> 'open' "
-            "ORDER BY c.closed_date DESC, c.id DESC LIMIT :limit");
+            "WHERE c.id IN (SELECT r.id FROM (SELECT id, closed_date FROM concerns INDEXED BY "
+            "concerns_closed WHERE closed_date IS NOT NULL ORDER BY closed_date DESC, id DESC "
+            "LIMIT :window) r JOIN concerns c3 ON c3.id = r.id WHERE EXISTS (SELECT 1 FROM "
+            "person_entries pe WHERE pe.person_id = :person AND pe.entry_id = r.id) AND "
+            "c3.status <> 'open' ORDER BY r.closed_date DESC, r.id DESC LIMIT :limit) "
+            "ORDER BY c.closed_date DESC, c.id DESC");
     recent.bind(":window", static_cast<int64_t>(k_recent_closings_window));
     recent.bind(":person", static_cast<int64_t>(about.value));
     recent.bind(":limit", static_cast<int64_t>(*limit));
@@ -196,8 +201,8 @@ std::int64_t Store::count_closed_concerns_of(domain::PersonId about) {
   auto query = statement(
       m_db.handle(),
       "SELECT (SELECT count(*) FROM person_entries WHERE person_id = :person AND kind = 'concern') "
-      "- (SELECT count(*) FROM concerns WHERE status = 'open' AND id IN (SELECT entry_id FROM "
-      "person_entries WHERE person_id = :person AND kind = 'concern'))");
+      "- (SELECT count(*) FROM concerns c WHERE c.status = 'open' AND EXISTS (SELECT 1 FROM "
+      "person_entries pe WHERE pe.person_id = :person AND pe.entry_id = c.id))");
   query.bind(":person", static_cast<int64_t>(about.value));
   query.executeStep();
   return query.getColumn(0).getInt64();

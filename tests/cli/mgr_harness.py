@@ -50,6 +50,7 @@ class MgrTestCase(unittest.TestCase):
             self.fail("mgr binary not found at %r (set MGR_BIN)" % MGR_BIN)
         self.tmp = tempfile.mkdtemp(prefix="mgr-e2e-")
         self.addCleanup(shutil.rmtree, self.tmp, True)
+        self.addCleanup(self.check_derived_tables)  # runs before the sandbox is removed
         self.db = os.path.join(self.tmp, "data", "mgr.db")
         self.config = os.path.join(self.tmp, "config.toml")  # absent: all defaults
         env = {
@@ -160,6 +161,29 @@ class MgrTestCase(unittest.TestCase):
         finally:
             conn.close()
         return hashlib.sha256((text + extra).encode("utf-8", "surrogateescape")).hexdigest()
+
+    def check_derived_tables(self):
+        """After every test: what triggers derive agrees with what it is derived from, whatever
+        the test did (log, edit, undo, import, forget). A test without a database, or with one
+        it damaged on purpose, has nothing to check."""
+        if not os.path.exists(self.db):
+            return
+        try:
+            conn = sqlite3.connect("file:%s?mode=ro" % self.db, uri=True)
+            try:
+                kept = dict(conn.execute(
+                    "SELECT person_id, entries FROM person_entry_counts WHERE entries <> 0"))
+                counted = dict(conn.execute(
+                    "SELECT person_id, count(*) FROM person_entries GROUP BY person_id"))
+                linked = conn.execute(
+                    "SELECT ep.person_id, ep.entry_id FROM entry_people ep "
+                    "EXCEPT SELECT person_id, entry_id FROM person_entries").fetchall()
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            return
+        self.assertEqual(kept, counted, "person_entry_counts disagrees with person_entries")
+        self.assertEqual(linked, [], "entry_people rows missing from person_entries")
 
     def sql(self, query, params=()):
         conn = sqlite3.connect("file:%s?mode=ro" % self.db, uri=True)

@@ -87,6 +87,19 @@ TEST_CASE("open_for_writing migrates a 0.1.0 database into one id space", "[stor
     CHECK(store.list_entries({}).size() == k_entries.size());
     CHECK(store.latest_entry_id() == std::optional<EntryId>{EntryId{11}});
 
+    // Each person's entry count (person show's "N older entries") is filled in from their
+    // links, which the 0.1.0 file already had.
+    std::int64_t linked = 0;
+    for (const auto& person : store.list_people(true)) {
+      INFO(person.handle);
+      const auto count = store.count_entries_of(person.id);
+      CHECK(std::to_string(count) ==
+            sqlite_cli(path, "SELECT count(*) FROM entry_people WHERE person_id = " +
+                                 std::to_string(person.id.value)));
+      linked += count;
+    }
+    CHECK(linked > 0);
+
     // Talking points come next, in the order they were created...
     const auto topics = store.list_topics(std::nullopt, true);
     CHECK(ids_of(topics) == std::vector<TopicId>{TopicId{12}, TopicId{13}, TopicId{14}});

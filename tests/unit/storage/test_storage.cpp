@@ -1,5 +1,7 @@
 #include <sys/stat.h>
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -1260,6 +1262,55 @@ TEST_CASE("Store: list_concerns and closing a concern", "[storage]") {
   }),
                   mgr::Failure);
   CHECK(f.read([&] { return f.store.find_concern(later)->status; }) == ConcernStatus::open);
+}
+
+TEST_CASE("Store: count_entries_of follows every way an entry gains or loses a person",
+          "[storage]") {
+  StoreFixture f;
+  const PersonId alice = f.person("alice");
+  const PersonId bob = f.person("bob");
+  const auto counts = [&] {
+    return std::pair{f.read([&] { return f.store.count_entries_of(alice); }),
+                     f.read([&] { return f.store.count_entries_of(bob); })};
+  };
+  CHECK(counts() == std::pair<std::int64_t, std::int64_t>{0, 0});
+  std::vector<EntryId> ids;
+  f.db.write([&] {
+    for (int i = 0; i < 5; ++i)
+      ids.push_back(f.store.record_entry(make_entry(EntryKind::note, "2026-11-20", "n"), {alice}));
+    ids.push_back(
+        f.store.record_entry(make_entry(EntryKind::feedback, "2026-11-21", "f"), {alice, bob}));
+  });
+  CHECK(counts() == std::pair<std::int64_t, std::int64_t>{6, 1});
+  // Relinking an entry from alice to bob, as an edit of its people does.
+  f.db.write([&] {
+    f.db.handle().exec("UPDATE entry_people SET person_id = " + std::to_string(bob.value) +
+                       " WHERE entry_id = " + std::to_string(ids[0].value));
+  });
+  CHECK(counts() == std::pair<std::int64_t, std::int64_t>{5, 2});
+  // A link inserted again over a person_entries row left behind (REPLACE removes it silently).
+  f.db.write([&] {
+    f.db.handle().exec(
+        "INSERT OR REPLACE INTO person_entries (person_id, entry_id, kind, date, "
+        "cancelled) VALUES (" +
+        std::to_string(alice.value) + ", " + std::to_string(ids[1].value) +
+        ", 'note', '2026-11-20', 0)");
+  });
+  CHECK(counts() == std::pair<std::int64_t, std::int64_t>{5, 2});
+  // Deleting entries, one directly and one through its link.
+  f.db.write([&] {
+    f.db.handle().exec("DELETE FROM entries WHERE id = " + std::to_string(ids[2].value));
+    f.db.handle().exec("DELETE FROM entry_people WHERE entry_id = " + std::to_string(ids[5].value) +
+                       " AND person_id = " + std::to_string(bob.value));
+  });
+  CHECK(counts() == std::pair<std::int64_t, std::int64_t>{4, 1});
+  // Whatever happened, the kept count is the count.
+  CHECK(f.read([&] { return f.store.count_entries_of(alice); }) == std::stoll(f.read([&] {
+          return f.db.handle()
+              .execAndGet("SELECT count(*) FROM person_entries WHERE person_id = " +
+                          std::to_string(alice.value))
+              .getString();
+        })));
 }
 
 TEST_CASE("Store: closed_concerns_of, newest closing first, near and far back", "[storage]") {
