@@ -81,7 +81,7 @@ class TzifReader {
   }
   std::int64_t number(std::size_t size) {  // a signed big-endian integer of 4 or 8 bytes
     std::uint64_t value = 0;
-    for (unsigned char byte : take(size)) value = (value << 8) | byte;
+    for (char byte : take(size)) value = (value << 8) | static_cast<unsigned char>(byte);
     if (size == 4) return static_cast<std::int32_t>(static_cast<std::uint32_t>(value));
     return static_cast<std::int64_t>(value);
   }
@@ -140,7 +140,8 @@ Zone::Zone(std::string name, std::string_view tzif) : m_name(std::move(name)) {
     times.emplace_back(std::chrono::seconds{in.number(time_size)});
   std::vector<std::size_t> type_of;
   type_of.reserve(counts.transitions);
-  for (unsigned char type : in.take(counts.transitions)) {
+  for (char stored : in.take(counts.transitions)) {
+    const auto type = static_cast<unsigned char>(stored);
     if (type >= counts.types) throw std::runtime_error("a TZif transition has no type");
     type_of.push_back(type);
   }
