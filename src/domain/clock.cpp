@@ -29,10 +29,11 @@ const Zone* find_zone(std::string_view name) {
 
 namespace {
 
-// The zone name in a path such as /usr/share/zoneinfo/Europe/Berlin, or "".
+// The zone name in a path into a zoneinfo folder, such as /usr/share/zoneinfo/Europe/Berlin,
+// or "" for a path that is not in one.
 std::string_view zone_in_path(std::string_view path) {
-  static constexpr std::string_view k_zoneinfo = "zoneinfo/";
-  const auto at = path.rfind(k_zoneinfo);
+  static constexpr std::string_view k_zoneinfo = "/zoneinfo/";
+  const auto at = path.find(k_zoneinfo);
   return at == std::string_view::npos ? std::string_view{} : path.substr(at + k_zoneinfo.size());
 }
 
@@ -97,13 +98,11 @@ ZoneChoice choose_zone(const std::string& configured, const char* tz_env) {
   // not a zone mgr can name.
   if (name == "/etc/localtime") return {system_zone(), {}};
   if (!name.empty() && name.front() == '/') {
-    static constexpr std::string_view k_zoneinfo = "/zoneinfo/";
-    const auto at = name.find(k_zoneinfo);
-    if (at == std::string_view::npos)
+    name = zone_in_path(name);
+    if (name.empty())
       throw UsageError(
           "TZ names the file " + util::quoted(as_set) + ", which is not in a zoneinfo folder",
           "set TZ to a zone name such as Europe/Berlin, or `timezone` in the config");
-    name.remove_prefix(at + k_zoneinfo.size());
   }
   if (const auto* zone = Zone::find(name)) return {zone, {}};
   // A POSIX rule is a legal TZ that mgr cannot use for dates years apart (it has no history):

@@ -153,11 +153,11 @@ std::vector<Concern> Store::list_concerns(std::optional<domain::PersonId> about,
   return concerns;
 }
 
-// The newest closed ones are picked from the person's index first, so the derived columns
-// (first conversation, people) are computed for the rows shown only.
 // How many of everyone's newest closed concerns closed_concerns_of looks through first.
 constexpr std::int64_t k_recent_closings_window = 500;
 
+// The newest closed ones are picked from the person's index first, so the derived columns
+// (first conversation, people) are computed for the rows shown only.
 constexpr const char* k_closed_concerns_of =
     "SELECT c2.id FROM person_entries pe JOIN concerns c2 ON c2.id = pe.entry_id "
     "WHERE pe.person_id = :person AND pe.kind = 'concern' AND c2.status <> 'open' ";
