@@ -1,5 +1,9 @@
 // Writing an import: every new record with its own id, through statements prepared once.
 #include <cstdio>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
 
 #include "storage/archive.hpp"
 #include "storage/decode.hpp"
@@ -164,6 +168,77 @@ std::optional<std::int64_t> minutes_of(const std::optional<Minutes>& value) {
   return value ? std::optional<std::int64_t>{value->count()} : std::nullopt;
 }
 
+// An import at least as large as the log already stored goes in with the entry tables' indexes
+// and triggers set aside, and puts them back before it ends (all inside the one transaction, so
+// a failure takes the schema back too). Row by row, every index costs a b-tree search per row,
+// and a table with row triggers makes SQLite stage each multi-row INSERT in a temporary table
+// and run the trigger programs per row; an index built at the end is one sort instead. What
+// the set-aside triggers keep is then done for the whole table at once: the id check, each
+// person's entries and their counts. (The journal triggers have nothing to do during an
+// import: write_import records the change whole.)
+class EntryTablesSetAside {
+ public:
+  // Worth it when the rebuild, which reads what is already stored, is at most what is added.
+  static bool pays(SQLite::Database& db, std::size_t adding) {
+    if (adding == 0) return false;
+    auto stored = statement(db, "SELECT count(*) FROM entries");
+    stored.executeStep();
+    return static_cast<std::size_t>(stored.getColumn(0).getInt64()) <= adding;
+  }
+
+  explicit EntryTablesSetAside(SQLite::Database& db) : m_db(db) {
+    auto objects =
+        statement(db,
+                  "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE type IN ('index', "
+                  "'trigger') AND sql IS NOT NULL AND tbl_name IN ('entries', "
+                  "'entry_people', 'entry_tags', 'person_entries') ORDER BY rowid");
+    while (objects.executeStep())
+      m_objects.push_back({objects.getColumn(0).getString(), objects.getColumn(1).getString(),
+                           objects.getColumn(2).getString(), objects.getColumn(3).getString()});
+    for (const auto& object : m_objects)
+      m_db.exec("DROP " + object.type + " \"" + object.name + "\"");
+  }
+
+  // Does what the triggers would have done, then builds the indexes and puts the triggers back.
+  void restore() {
+    auto unallocated = statement(m_db,
+                                 "SELECT e.id FROM entries e WHERE NOT EXISTS (SELECT 1 "
+                                 "FROM ids WHERE id = e.id AND kind = 'entry') LIMIT 1");
+    if (unallocated.executeStep())
+      throw std::logic_error("import wrote entry " + unallocated.getColumn(0).getString() +
+                             " without handing out its id");
+    // The people's index first: person_entries is then filled in its own key order.
+    build_indexes([](const SchemaObject& object) { return object.table != "person_entries"; });
+    m_db.exec("DELETE FROM person_entries");
+    m_db.exec(
+        "INSERT INTO person_entries (person_id, entry_id, kind, date, cancelled) "
+        "SELECT ep.person_id, e.id, e.kind, e.date, e.cancelled "
+        "FROM entry_people ep JOIN entries e ON e.id = ep.entry_id "
+        "ORDER BY ep.person_id, ep.entry_id");
+    m_db.exec("DELETE FROM person_entry_counts");
+    m_db.exec(
+        "INSERT INTO person_entry_counts (person_id, entries) "
+        "SELECT person_id, count(*) FROM person_entries GROUP BY person_id");
+    build_indexes([](const SchemaObject& object) { return object.table == "person_entries"; });
+    for (const auto& object : m_objects)
+      if (object.type == "trigger") m_db.exec(object.sql);
+  }
+
+ private:
+  struct SchemaObject {
+    std::string type, name, table, sql;
+  };
+
+  template <typename Which>
+  void build_indexes(Which which) {
+    for (const auto& object : m_objects)
+      if (object.type == "index" && which(object)) m_db.exec(object.sql);
+  }
+
+  SQLite::Database& m_db;
+  std::vector<SchemaObject> m_objects;
+};
+
 // The records go in parents first, each reference checked as it is written; an entry's concern
 // and delegation (which refer back to it) are set once those are in.
 class ImportWriter {
@@ -174,10 +249,13 @@ class ImportWriter {
     const auto& add = m_plan.additions;
     write_people(add.people);
     write_time_away(add.time_away);
+    std::optional<EntryTablesSetAside> set_aside;
+    if (EntryTablesSetAside::pays(m_db, add.entries.size())) set_aside.emplace(m_db);
     write_entries(add.entries);
     write_concerns(add.concerns);
     write_delegations(add.delegations);
     link_entries(add.entries);
+    if (set_aside) set_aside->restore();
     write_topics(add.topics);
     write_actions(add.actions);
     write_series(add.skips, add.moves);

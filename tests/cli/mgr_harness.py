@@ -178,12 +178,21 @@ class MgrTestCase(unittest.TestCase):
                 linked = conn.execute(
                     "SELECT ep.person_id, ep.entry_id FROM entry_people ep "
                     "EXCEPT SELECT person_id, entry_id FROM person_entries").fetchall()
+                unlinked = conn.execute(
+                    "SELECT person_id, entry_id FROM person_entries "
+                    "EXCEPT SELECT person_id, entry_id FROM entry_people").fetchall()
+                stale = conn.execute(
+                    "SELECT pe.entry_id FROM person_entries pe JOIN entries e "
+                    "ON e.id = pe.entry_id WHERE pe.kind IS NOT e.kind OR pe.date IS NOT e.date "
+                    "OR pe.cancelled IS NOT e.cancelled").fetchall()
             finally:
                 conn.close()
         except sqlite3.Error:
             return
         self.assertEqual(kept, counted, "person_entry_counts disagrees with person_entries")
         self.assertEqual(linked, [], "entry_people rows missing from person_entries")
+        self.assertEqual(unlinked, [], "person_entries rows with no entry_people row")
+        self.assertEqual(stale, [], "person_entries rows that disagree with their entry")
 
     def sql(self, query, params=()):
         conn = sqlite3.connect("file:%s?mode=ro" % self.db, uri=True)
