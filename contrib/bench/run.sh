@@ -21,6 +21,6 @@ if [ "$missing" = 1 ] || ! command -v cmake >/dev/null; then
     hyperfine sqlite3 taskwarrior time python3 >/dev/null
 fi
 
-cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DMGR_BUILD_TESTS=OFF >/dev/null
+cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMGR_BUILD_TESTS=OFF >/dev/null
 cmake --build build-bench --target mgr
 python3 contrib/bench/suite.py --mgr build-bench/mgr "$@"

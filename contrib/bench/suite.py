@@ -4,7 +4,7 @@ and 1M entries, each next to its floor (the sqlite3 CLI doing the same work, tas
 the same job) in the same hyperfine run, with peak memory from /usr/bin/time.
 
 Writes a Markdown report (targets, measured values, ratios, met or not) to --output and prints
-it. Started by contrib/bench/run.sh, which installs the tools and builds a Release mgr first.
+it. Started by contrib/bench/run.sh, which installs the tools and builds mgr (the default RelWithDebInfo build) first.
 
 usage: suite.py --mgr build-bench/mgr [--sizes 10000,100000,1000000] [--runs 20]
                 [--output contrib/bench/results.md]
