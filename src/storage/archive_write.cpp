@@ -179,9 +179,11 @@ std::optional<std::int64_t> minutes_of(const std::optional<Minutes>& value) {
 class EntryTablesSetAside {
  public:
   // Worth it when the rebuild, which reads what is already stored, is at most what is added.
+  // (Counting stops there: a large log and a small file cost a short count.)
   static bool pays(SQLite::Database& db, std::size_t adding) {
     if (adding == 0) return false;
-    auto stored = statement(db, "SELECT count(*) FROM entries");
+    auto stored = statement(db, "SELECT count(*) FROM (SELECT 1 FROM entries LIMIT ?)");
+    stored.bind(1, static_cast<int64_t>(adding) + 1);
     stored.executeStep();
     return static_cast<std::size_t>(stored.getColumn(0).getInt64()) <= adding;
   }

@@ -243,7 +243,6 @@ class BigFile(ImportCase):
                         mentions=["entries[%d] (#%d)" % (index, self.big["entries"][index]["id"]),
                                   "differs"])
 
-
     def schema(self):
         return self.sql("SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name")
 
