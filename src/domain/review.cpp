@@ -116,7 +116,7 @@ SeriesState series_as_of(const PersonSchedule& schedule, const ReviewContext& co
   return series_state(schedule, series, day + days{93});
 }
 
-EntryIndex::EntryIndex(const std::vector<Entry>& entries) {
+EntryIndex::EntryIndex(const std::vector<LogEntry>& entries) {
   for (const auto& entry : entries) {
     m_by_kind[entry.kind].push_back(&entry);
     for (const auto& handle : entry.people) m_by_person[{entry.kind, handle}].push_back(&entry);
@@ -124,7 +124,7 @@ EntryIndex::EntryIndex(const std::vector<Entry>& entries) {
       m_checkins[entry.delegation->value].push_back(&entry);
   }
   // By day, and within a day in the order they were logged, whatever order storage read them in.
-  const auto by_date = [](const Entry* a, const Entry* b) {
+  const auto by_date = [](const LogEntry* a, const LogEntry* b) {
     return a->date != b->date ? a->date < b->date : a->id.value < b->id.value;
   };
   for (auto& [kind, list] : m_by_kind) std::stable_sort(list.begin(), list.end(), by_date);
@@ -134,31 +134,32 @@ EntryIndex::EntryIndex(const std::vector<Entry>& entries) {
 
 namespace {
 
-std::vector<const Entry*> dated_between(const std::vector<const Entry*>& list, Date from, Date to) {
+std::vector<const LogEntry*> dated_between(const std::vector<const LogEntry*>& list, Date from,
+                                           Date to) {
   const auto first =
       std::lower_bound(list.begin(), list.end(), from,
-                       [](const Entry* entry, Date day) { return entry->date < day; });
+                       [](const LogEntry* entry, Date day) { return entry->date < day; });
   const auto last = std::upper_bound(
-      first, list.end(), to, [](Date day, const Entry* entry) { return day < entry->date; });
+      first, list.end(), to, [](Date day, const LogEntry* entry) { return day < entry->date; });
   return {first, last};
 }
 
 }  // namespace
 
-std::vector<const Entry*> EntryIndex::of_kind(EntryKind kind, Date from, Date to) const {
+std::vector<const LogEntry*> EntryIndex::of_kind(EntryKind kind, Date from, Date to) const {
   const auto found = m_by_kind.find(kind);
   if (found == m_by_kind.end()) return {};
   return dated_between(found->second, from, to);
 }
 
-std::vector<const Entry*> EntryIndex::of_person(EntryKind kind, const std::string& handle,
-                                                Date from, Date to) const {
+std::vector<const LogEntry*> EntryIndex::of_person(EntryKind kind, const std::string& handle,
+                                                   Date from, Date to) const {
   const auto found = m_by_person.find({kind, handle});
   if (found == m_by_person.end()) return {};
   return dated_between(found->second, from, to);
 }
 
-std::vector<const Entry*> EntryIndex::checkins_of(DelegationId delegation, Date to) const {
+std::vector<const LogEntry*> EntryIndex::checkins_of(DelegationId delegation, Date to) const {
   const auto found = m_checkins.find(delegation.value);
   if (found == m_checkins.end()) return {};
   return dated_between(found->second, Date::min(), to);

@@ -45,6 +45,22 @@ struct DayMinutes {
   int minutes = 0;
 };
 
+// An entry as the review's rules read it: what it is, when, about whom, and the few fields they
+// count. Without the note, tags, mood and times of an Entry, a window of many months (`mgr
+// progress` at thousands of entries a year) stays a few megabytes.
+struct LogEntry {
+  EntryId id;
+  Date date;
+  EntryKind kind = EntryKind::note;
+  std::optional<Minutes> minutes;
+  std::optional<Polarity> polarity;
+  std::optional<CheckinStatus> status;
+  std::optional<LearnType> learn_type;
+  std::optional<ConcernId> about;
+  std::optional<DelegationId> delegation;  // a check-in's
+  std::vector<std::string> people;         // handles, in the order given
+};
+
 // What storage loads for a review: the window of the log and the items it touches.
 struct ReviewInput {
   std::vector<PersonSchedule> people;  // active people with a cadence, with their 1:1 history
@@ -52,7 +68,7 @@ struct ReviewInput {
   // Entries dated from the window start to the week's end, without notes or tags: those the
   // rules read one by one (feedback, talk, delegate, checkin, learn) and the reviewed week's IC
   // work (its evidence).
-  std::vector<Entry> entries;
+  std::vector<LogEntry> entries;
   // The minutes of every day of the window by kind, summed.
   std::vector<DayMinutes> minutes;
   std::vector<Concern> concerns;  // open during the window (with their first conversation)

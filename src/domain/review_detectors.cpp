@@ -66,7 +66,7 @@ std::optional<Flag> detect_ic_creep(const WeekView& view) {
   if (raised.evidence.empty()) return std::nullopt;
   // The longest stretches of IC work, as the entries that show it.
   auto ic_entries = view.entries(EntryKind::ic, view.week.from, view.week.as_of);
-  std::stable_sort(ic_entries.begin(), ic_entries.end(), [](const Entry* a, const Entry* b) {
+  std::stable_sort(ic_entries.begin(), ic_entries.end(), [](const LogEntry* a, const LogEntry* b) {
     return a->minutes.value_or(Minutes{0}) > b->minutes.value_or(Minutes{0});
   });
   constexpr std::size_t k_shown = 5;
@@ -129,7 +129,7 @@ std::optional<Flag> detect_friend_not_boss(const WeekView& view) {
   // Someone with an open concern who heard only praise since it was opened.
   for (const auto& concern : view.input.concerns) {
     if (!view.open_at_end(concern)) continue;
-    std::vector<const Entry*> praise;
+    std::vector<const LogEntry*> praise;
     bool redirected = false;
     for (const auto& handle : concern.people) {
       for (const auto* entry :

@@ -16,16 +16,16 @@ namespace mgr::domain {
 // order: the rules ask for a kind (and a person) within dates, many times over.
 class EntryIndex {
  public:
-  explicit EntryIndex(const std::vector<Entry>& entries);
-  std::vector<const Entry*> of_kind(EntryKind kind, Date from, Date to) const;
-  std::vector<const Entry*> of_person(EntryKind kind, const std::string& handle, Date from,
-                                      Date to) const;
-  std::vector<const Entry*> checkins_of(DelegationId delegation, Date to) const;
+  explicit EntryIndex(const std::vector<LogEntry>& entries);
+  std::vector<const LogEntry*> of_kind(EntryKind kind, Date from, Date to) const;
+  std::vector<const LogEntry*> of_person(EntryKind kind, const std::string& handle, Date from,
+                                         Date to) const;
+  std::vector<const LogEntry*> checkins_of(DelegationId delegation, Date to) const;
 
  private:
-  std::map<EntryKind, std::vector<const Entry*>> m_by_kind;
-  std::map<std::pair<EntryKind, std::string>, std::vector<const Entry*>> m_by_person;
-  std::map<std::int64_t, std::vector<const Entry*>> m_checkins;
+  std::map<EntryKind, std::vector<const LogEntry*>> m_by_kind;
+  std::map<std::pair<EntryKind, std::string>, std::vector<const LogEntry*>> m_by_person;
+  std::map<std::int64_t, std::vector<const LogEntry*>> m_checkins;
 };
 
 // Everything a rule looks at for one week, with each person's series as of the week's end.
@@ -44,7 +44,7 @@ struct WeekView {
 
   bool is_report(const Person& person) const;
   // Entries of `kind` dated within [from, to], by date.
-  std::vector<const Entry*> entries(EntryKind kind, Date from, Date to) const {
+  std::vector<const LogEntry*> entries(EntryKind kind, Date from, Date to) const {
     return index->of_kind(kind, from, to);
   }
   // Open at the window's end: opened by then, and not closed by then.

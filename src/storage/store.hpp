@@ -178,7 +178,9 @@ class Store {
   std::int64_t count_closed_concerns_of(domain::PersonId about);
   void close_concern(domain::ConcernId id, domain::ConcernStatus status, domain::Date date,
                      const std::string& note);
-  // Concerns opened by `to` and still open, or closed on or after `from`.
+  // Concerns opened by `to` and still open, or closed on or after `from`; without their text
+  // and closing note, which the review and the self-check never quote (a window of months
+  // holds thousands of concerns).
   std::vector<domain::Concern> concerns_open_between(domain::Date from, domain::Date to);
 
   // ---- delegations ----

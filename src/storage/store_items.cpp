@@ -21,10 +21,11 @@ std::string people_of(const char* entry_id) {
 }
 
 // The first conversation about a concern is derived, not stored, so deleting that entry
-// un-addresses the concern again.
-std::string concern_select() {
-  return "SELECT c.id, c.text, c.opened, c.status, c.closed_date, c.close_note, "
-         "(SELECT min(e.date) FROM entries e WHERE e.concern_id = c.id AND e.cancelled = 0), " +
+// un-addresses the concern again. Without `texts`, the text and closing note are left empty.
+std::string concern_select(bool texts = true) {
+  return std::string("SELECT c.id, ") + (texts ? "c.text" : "NULL") +
+         ", c.opened, c.status, c.closed_date, " + (texts ? "c.close_note" : "NULL") +
+         ", (SELECT min(e.date) FROM entries e WHERE e.concern_id = c.id AND e.cancelled = 0), " +
          people_of("c.id") + " FROM concerns c ";
 }
 
@@ -211,7 +212,7 @@ std::int64_t Store::count_closed_concerns_of(domain::PersonId about) {
 std::vector<Concern> Store::concerns_open_between(domain::Date from, domain::Date to) {
   auto& db = m_db.handle();
   auto query =
-      statement(db, concern_select() +
+      statement(db, concern_select(false) +
                         "WHERE c.opened <= ? AND (c.status = 'open' OR c.closed_date >= ?) "
                         "ORDER BY c.opened, c.id");
   bind_date(query, 1, to);

@@ -1,5 +1,8 @@
 // What the weekly review reads: a window of the log by date, never the whole history.
+#include <algorithm>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "storage/decode.hpp"
 #include "storage/statements.hpp"
@@ -29,8 +32,8 @@ constexpr const char* k_window_people =
     "AND pe.kind IN ('feedback', 'talk', 'delegate', 'checkin', 'learn') "
     "AND pe.date BETWEEN ? AND ?";
 
-domain::Entry window_entry(const Row& row) {
-  domain::Entry entry;
+domain::LogEntry window_entry(const Row& row) {
+  domain::LogEntry entry;
   entry.id = domain::EntryId{row.id()};
   entry.kind = row.choice<domain::EntryKind>(1);
   entry.date = row.date(2);
@@ -79,12 +82,14 @@ domain::ReviewInput Store::log_window(domain::Date from, domain::Date ic_from, d
   entries.bind(":from", domain::format_date(from));
   entries.bind(":week", domain::format_date(ic_from));
   entries.bind(":to", domain::format_date(to));
-  std::unordered_map<std::int64_t, std::size_t> entry_at;
-  while (entries.executeStep()) {
-    const Row row{entries, "entries"};
-    entry_at.emplace(row.id(), input.entries.size());
-    input.entries.push_back(window_entry(row));
-  }
+  while (entries.executeStep()) input.entries.push_back(window_entry(Row{entries, "entries"}));
+  // Each entry's place by id, sorted for lookup: half the memory of a hash map over a window of
+  // many months.
+  std::vector<std::pair<std::int64_t, std::size_t>> entry_at;
+  entry_at.reserve(input.entries.size());
+  for (std::size_t at = 0; at < input.entries.size(); ++at)
+    entry_at.emplace_back(input.entries[at].id.value, at);
+  std::sort(entry_at.begin(), entry_at.end());
   std::unordered_map<std::int64_t, std::string> handles;
   auto people_lease = cached("SELECT id, handle FROM people");
   auto& people = *people_lease;
@@ -98,9 +103,11 @@ domain::ReviewInput Store::log_window(domain::Date from, domain::Date ic_from, d
   bind_date(links, 2, to);
   while (links.executeStep()) {
     const Row row{links, "person_entries"};
-    const auto entry = entry_at.find(row.id());
+    const auto id = row.id();
+    const auto entry = std::lower_bound(entry_at.begin(), entry_at.end(),
+                                        std::pair<std::int64_t, std::size_t>{id, 0});
     const auto handle = handles.find(row.integer(1));
-    if (entry != entry_at.end() && handle != handles.end())
+    if (entry != entry_at.end() && entry->first == id && handle != handles.end())
       input.entries[entry->second].people.push_back(handle->second);
   }
 
@@ -118,7 +125,8 @@ domain::ReviewInput Store::log_window(domain::Date from, domain::Date ic_from, d
   }
 
   input.concerns = concerns_open_between(from, to);
-  for (auto& delegation : delegations_open_between(from, to)) {
+  input.delegations = delegations_open_between(from, to);
+  for (auto& delegation : input.delegations) {
     // The last check-in the window could have seen.
     if (delegation.last_checkin && delegation.last_checkin->date > as_of) {
       auto last_lease = cached(
@@ -136,7 +144,6 @@ domain::ReviewInput Store::log_window(domain::Date from, domain::Date ic_from, d
                             row.optional_choice<domain::CheckinStatus>(2), row.text(3)};
       }
     }
-    input.delegations.push_back(std::move(delegation));
   }
 
   auto actions_lease = cached(

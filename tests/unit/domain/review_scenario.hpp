@@ -48,9 +48,9 @@ struct Scenario {
     if (relation == Relation::report) report(handle);
     return input.people.back();
   }
-  Entry& log(EntryKind kind, const char* date, std::vector<std::string> people = {},
-             int minutes = 0) {
-    Entry entry;
+  LogEntry& log(EntryKind kind, const char* date, std::vector<std::string> people = {},
+                int minutes = 0) {
+    LogEntry entry;
     entry.id = EntryId{next_id++};
     entry.kind = kind;
     entry.date = day(date);
@@ -62,7 +62,7 @@ struct Scenario {
     input.entries.push_back(entry);
     return input.entries.back();
   }
-  Entry& feedback(const char* date, const char* who, Polarity polarity) {
+  LogEntry& feedback(const char* date, const char* who, Polarity polarity) {
     auto& entry = log(EntryKind::feedback, date, {who});
     entry.polarity = polarity;
     return entry;
