@@ -43,9 +43,11 @@ using ConcernId = Id<struct ConcernTag>;
 using DelegationId = Id<struct DelegationTag>;
 
 // ---- enumerations, each with its stored/printed name (model.cpp) ----
+// The kinds and fields of an entry take one byte each: a review window of many months holds
+// tens of thousands of entries.
 
 enum class Relation { report, manager, skip, peer, mentor };
-enum class EntryKind {
+enum class EntryKind : std::uint8_t {
   one_on_one,
   feedback,
   concern,
@@ -57,9 +59,17 @@ enum class EntryKind {
   learn,
   note
 };
-enum class Polarity { positive, constructive };
-enum class CheckinStatus { on_track, at_risk, blocked };
-enum class LearnType { reading, course, coaching, peer_group, mentoring, feedback_request, other };
+enum class Polarity : std::uint8_t { positive, constructive };
+enum class CheckinStatus : std::uint8_t { on_track, at_risk, blocked };
+enum class LearnType : std::uint8_t {
+  reading,
+  course,
+  coaching,
+  peer_group,
+  mentoring,
+  feedback_request,
+  other
+};
 enum class ConcernStatus { open, resolved, dropped };
 enum class DelegationStatus { open, done, reclaimed, dropped };
 enum class TopicStatus { open, done, dropped };

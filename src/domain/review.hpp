@@ -50,15 +50,15 @@ struct DayMinutes {
 // progress` at thousands of entries a year) stays a few megabytes.
 struct LogEntry {
   EntryId id;
-  Date date;
-  EntryKind kind = EntryKind::note;
   std::optional<Minutes> minutes;
-  std::optional<Polarity> polarity;
-  std::optional<CheckinStatus> status;
-  std::optional<LearnType> learn_type;
   std::optional<ConcernId> about;
   std::optional<DelegationId> delegation;  // a check-in's
   std::vector<std::string> people;         // handles, in the order given
+  Date date;
+  EntryKind kind = EntryKind::note;
+  std::optional<Polarity> polarity;
+  std::optional<CheckinStatus> status;
+  std::optional<LearnType> learn_type;
 };
 
 // What storage loads for a review: the window of the log and the items it touches.
