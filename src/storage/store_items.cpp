@@ -1,4 +1,8 @@
 // Things that stay open: concerns, delegations, talking points and action items.
+#include <algorithm>
+#include <utility>
+#include <vector>
+
 #include "storage/decode.hpp"
 #include "storage/statements.hpp"
 #include "storage/store.hpp"
@@ -21,12 +25,13 @@ std::string people_of(const char* entry_id) {
 }
 
 // The first conversation about a concern is derived, not stored, so deleting that entry
-// un-addresses the concern again. Without `texts`, the text and closing note are left empty.
-std::string concern_select(bool texts = true) {
+// un-addresses the concern again. Without `texts`, the text and closing note are left empty;
+// without `people`, the people are.
+std::string concern_select(bool texts = true, bool people = true) {
   return std::string("SELECT c.id, ") + (texts ? "c.text" : "NULL") +
          ", c.opened, c.status, c.closed_date, " + (texts ? "c.close_note" : "NULL") +
          ", (SELECT min(e.date) FROM entries e WHERE e.concern_id = c.id AND e.cancelled = 0), " +
-         people_of("c.id") + " FROM concerns c ";
+         (people ? people_of("c.id") : std::string("NULL")) + " FROM concerns c ";
 }
 
 Concern concern_from(const Row& row) {
@@ -210,15 +215,37 @@ std::int64_t Store::count_closed_concerns_of(domain::PersonId about) {
 }
 
 std::vector<Concern> Store::concerns_open_between(domain::Date from, domain::Date to) {
+  constexpr const char* k_open_between =
+      "WHERE c.opened <= :to AND (c.status = 'open' OR c.closed_date >= :from) ";
   auto& db = m_db.handle();
   auto query =
-      statement(db, concern_select(false) +
-                        "WHERE c.opened <= ? AND (c.status = 'open' OR c.closed_date >= ?) "
-                        "ORDER BY c.opened, c.id");
-  bind_date(query, 1, to);
-  bind_date(query, 2, from);
+      statement(db, concern_select(false, false) + k_open_between + "ORDER BY c.opened, c.id");
+  query.bind(":to", domain::format_date(to));
+  query.bind(":from", domain::format_date(from));
   std::vector<Concern> concerns;
   while (query.executeStep()) concerns.push_back(concern_from(Row{query, "concerns"}));
+
+  // Their people in one sorted pass, where people_of would sort each concern's on its own (a
+  // window of months holds thousands). CROSS JOIN keeps the concerns' indexes in front.
+  std::vector<std::pair<std::int64_t, std::size_t>> concern_at;
+  concern_at.reserve(concerns.size());
+  for (std::size_t at = 0; at < concerns.size(); ++at)
+    concern_at.emplace_back(concerns[at].id.value, at);
+  std::sort(concern_at.begin(), concern_at.end());
+  auto people = statement(db, std::string("SELECT ep.entry_id, p.handle FROM concerns c "
+                                          "CROSS JOIN entry_people ep ON ep.entry_id = c.id "
+                                          "JOIN people p ON p.id = ep.person_id ") +
+                                  k_open_between + "ORDER BY ep.entry_id, ep.position");
+  people.bind(":to", domain::format_date(to));
+  people.bind(":from", domain::format_date(from));
+  while (people.executeStep()) {
+    const Row row{people, "entry_people"};
+    const auto id = row.id();
+    const auto concern = std::lower_bound(concern_at.begin(), concern_at.end(),
+                                          std::pair<std::int64_t, std::size_t>{id, 0});
+    if (concern != concern_at.end() && concern->first == id)
+      concerns[concern->second].people.push_back(row.text(1));
+  }
   return concerns;
 }
 

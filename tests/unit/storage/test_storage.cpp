@@ -482,6 +482,37 @@ TEST_CASE("a concern and a delegation share the id of the entry that opened them
   });
 }
 
+TEST_CASE("the review's concerns: open in the window, their people in the order given",
+          "[storage][review]") {
+  StoreFixture f;
+  const PersonId alice = f.person("alice");
+  const PersonId bob = f.person("bob");
+  const PersonId carol = f.person("carol");
+  const auto concern_on = [&](const char* date, std::vector<PersonId> people) {
+    return f.db.write([&] {
+      return f.store.record_concern(make_entry(EntryKind::concern, date, "late"), people);
+    });
+  };
+  const ConcernId before = concern_on("2026-09-01", {alice});  // closed before the window
+  const ConcernId both = concern_on("2026-09-02", {carol, alice, bob});
+  const ConcernId closed_inside = concern_on("2026-10-01", {bob});
+  concern_on("2026-12-01", {alice});  // opened after the window
+  f.db.write([&] {
+    f.store.close_concern(before, ConcernStatus::resolved, day("2026-10-31"), "talked");
+    f.store.close_concern(closed_inside, ConcernStatus::dropped, day("2026-11-02"), "moved on");
+  });
+  const auto concerns =
+      f.read([&] { return f.store.concerns_open_between(day("2026-11-01"), day("2026-11-30")); });
+  REQUIRE(concerns.size() == 2);
+  CHECK(concerns[0].id == both);
+  CHECK(concerns[0].people == std::vector<std::string>{"carol", "alice", "bob"});
+  CHECK(concerns[0].text.empty());  // the review never quotes it
+  CHECK(concerns[1].id == closed_inside);
+  CHECK(concerns[1].people == std::vector<std::string>{"bob"});
+  CHECK(concerns[1].closed == std::optional<Date>{day("2026-11-02")});
+  CHECK(concerns[1].close_note.empty());
+}
+
 TEST_CASE("the schema refuses ids that were not allocated from the one id space", "[storage]") {
   StoreFixture f;
   const PersonId alice = f.person("alice");
