@@ -43,6 +43,8 @@ TEST_CASE("parse_iso_date accepts only real calendar days in strict form", "[par
   CHECK_FALSE(parse_iso_date("2026-1-01"));
   CHECK_FALSE(parse_iso_date("2026/11/26"));
   CHECK_FALSE(parse_iso_date("2026-11-2x"));
+  CHECK_FALSE(parse_iso_date("202/-11-26"));  // one below '0': as a digit it would read 2019
+  CHECK_FALSE(parse_iso_date("2026-1:-01"));
   CHECK_FALSE(parse_iso_date("+026-11-26"));
   CHECK_FALSE(parse_iso_date(""));
   CHECK_FALSE(parse_iso_date("2026-11-26T09:00"));
