@@ -309,12 +309,16 @@ class KilledImport(ImportCase):
         rng = random.Random(7)
         outcomes = {"nothing": 0, "all": 0}
         killed_while_writing = 0
+        # Parsing comes first and writing last (in a few large statements), so the kills start in
+        # the later part of a run. The range then follows what each round met: later after a kill
+        # that came before anything was written, earlier after an import that finished first, so
+        # that the rounds find the writing however loaded the machine is.
+        earliest, latest = 0.4 * duration, duration
         for round_number in range(self.ROUNDS):
             proc = subprocess.Popen([MGR_BIN, "import", path], env=self.env, cwd=self.tmp,
                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-            # Parsing comes first and writing last (in a few large statements), so the kills
-            # fall in the later part of a run, where the file is being written.
-            time.sleep(rng.uniform(0.4 * duration, duration))
+            delay = rng.uniform(earliest, latest)
+            time.sleep(delay)
             proc.send_signal(signal.SIGKILL)
             out, _ = proc.communicate()
             # Frames left in the -wal by a process that wrote nothing it committed.
@@ -328,9 +332,12 @@ class KilledImport(ImportCase):
                     self.assertNotIn(b"imported", out)
                     outcomes["nothing"] += 1
                     killed_while_writing += wal_left > 0
+                    if wal_left == 0:
+                        earliest, latest = delay, max(latest, delay * 1.25)
                 else:
                     self.assertEqual((entries, people), (expected_entries, 4))
                     outcomes["all"] += 1
+                    earliest, latest = min(earliest, delay * 0.8), delay
                     self.mgr("undo", timeout=120)  # back to nothing for the next round
                     self.assertEqual(self.count("SELECT count(*) FROM entries"), 0)
         self.assertGreater(outcomes["nothing"], 0, outcomes)
