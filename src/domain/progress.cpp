@@ -277,7 +277,7 @@ Progress make_progress(const ReviewInput& input, const std::vector<SelfCheck>& c
                        const ReviewPolicy& policy, const ReviewContext& context,
                        const std::vector<MonthSpan>& months, Date history_start) {
   Progress progress;
-  const auto index = std::make_shared<const EntryIndex>(input.entries);
+  const auto index = std::make_shared<const EntryIndex>(input);
   HabitWeekCache habit_weeks;
   for (const auto& span : months) {
     ProgressMonth month;

@@ -116,35 +116,40 @@ SeriesState series_as_of(const PersonSchedule& schedule, const ReviewContext& co
   return series_state(schedule, series, day + days{93});
 }
 
-EntryIndex::EntryIndex(const std::vector<LogEntry>& entries) {
-  for (const auto& entry : entries) {
-    m_by_kind[entry.kind].push_back(&entry);
-    for (const auto& handle : entry.people) m_by_person[{entry.kind, handle}].push_back(&entry);
+EntryIndex::EntryIndex(const ReviewInput& input) : m_entries(input.entries) {
+  for (std::uint32_t at = 0; at < m_entries.size(); ++at) {
+    const auto& entry = m_entries[at];
+    m_by_kind[entry.kind].push_back(at);
+    input.for_each_person(entry, [&](const std::string& handle) {
+      m_by_person[{entry.kind, handle}].push_back(at);
+    });
     if (entry.kind == EntryKind::checkin && entry.delegation)
-      m_checkins[entry.delegation->value].push_back(&entry);
+      m_checkins[entry.delegation->value].push_back(at);
   }
   // By day, and within a day in the order they were logged, whatever order storage read them in.
-  const auto by_date = [](const LogEntry* a, const LogEntry* b) {
-    return a->date != b->date ? a->date < b->date : a->id.value < b->id.value;
+  const auto by_date = [this](std::uint32_t a, std::uint32_t b) {
+    const auto& first = m_entries[a];
+    const auto& second = m_entries[b];
+    return first.date != second.date ? first.date < second.date : first.id.value < second.id.value;
   };
-  for (auto& [kind, list] : m_by_kind) std::stable_sort(list.begin(), list.end(), by_date);
-  for (auto& [key, list] : m_by_person) std::stable_sort(list.begin(), list.end(), by_date);
-  for (auto& [id, list] : m_checkins) std::stable_sort(list.begin(), list.end(), by_date);
+  for (auto& [kind, places] : m_by_kind) std::stable_sort(places.begin(), places.end(), by_date);
+  for (auto& [key, places] : m_by_person) std::stable_sort(places.begin(), places.end(), by_date);
+  for (auto& [id, places] : m_checkins) std::stable_sort(places.begin(), places.end(), by_date);
 }
 
-namespace {
-
-std::vector<const LogEntry*> dated_between(const std::vector<const LogEntry*>& list, Date from,
-                                           Date to) {
+std::vector<const LogEntry*> EntryIndex::dated_between(const Places& places, Date from,
+                                                       Date to) const {
   const auto first =
-      std::lower_bound(list.begin(), list.end(), from,
-                       [](const LogEntry* entry, Date day) { return entry->date < day; });
-  const auto last = std::upper_bound(
-      first, list.end(), to, [](Date day, const LogEntry* entry) { return day < entry->date; });
-  return {first, last};
+      std::lower_bound(places.begin(), places.end(), from,
+                       [this](std::uint32_t at, Date day) { return m_entries[at].date < day; });
+  const auto last = std::upper_bound(first, places.end(), to, [this](Date day, std::uint32_t at) {
+    return day < m_entries[at].date;
+  });
+  std::vector<const LogEntry*> entries;
+  entries.reserve(static_cast<std::size_t>(last - first));
+  for (auto at = first; at != last; ++at) entries.push_back(&m_entries[*at]);
+  return entries;
 }
-
-}  // namespace
 
 std::vector<const LogEntry*> EntryIndex::of_kind(EntryKind kind, Date from, Date to) const {
   const auto found = m_by_kind.find(kind);
@@ -174,7 +179,7 @@ WeekView::WeekView(const ReviewInput& review_input, const ReviewPolicy& review_p
       context(review_context),
       facts(window_facts(review_input.minutes, week.from, week.as_of)),
       index(entry_index ? std::move(entry_index)
-                        : std::make_shared<const EntryIndex>(review_input.entries)) {
+                        : std::make_shared<const EntryIndex>(review_input)) {
   for (const auto& schedule : input.people)
     series.emplace_back(&schedule, series_as_of(schedule, context, week.as_of));
 }
@@ -262,16 +267,16 @@ std::vector<FeedbackRow> feedback_rows(const WeekView& view) {
     if (entry.kind != EntryKind::feedback || !entry.polarity || entry.date > view.week.as_of)
       continue;
     const bool positive = *entry.polarity == Polarity::positive;
-    for (const auto& handle : entry.people) {
+    view.input.for_each_person(entry, [&](const std::string& handle) {
       auto found = rows.find(handle);
-      if (found == rows.end()) continue;
+      if (found == rows.end()) return;
       auto& row = found->second;
       if (entry.date >= view.week.from) (positive ? row.positive : row.constructive) += 1;
       if (entry.date >= window_from)
         (positive ? row.positive_window : row.constructive_window) += 1;
       auto& last = positive ? row.last_positive : row.last_constructive;
       if (!last || entry.date > *last) last = entry.date;
-    }
+    });
   }
   std::vector<FeedbackRow> list;
   for (auto& [handle, row] : rows) list.push_back(row);
@@ -382,7 +387,7 @@ TimeSummary time_summary(const WeekView& view) {
 
 Review make_review(const ReviewInput& input, const ReviewPolicy& policy, const ReviewWeek& week,
                    const ReviewContext& context) {
-  const auto index = std::make_shared<const EntryIndex>(input.entries);
+  const auto index = std::make_shared<const EntryIndex>(input);
   const WeekView view{input, policy, week, context, index};
   Review review;
   review.week = week;

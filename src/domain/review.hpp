@@ -50,14 +50,15 @@ struct DayMinutes {
 // progress` at thousands of entries a year) stays a few megabytes.
 struct LogEntry {
   EntryId id;
-  std::optional<Minutes> minutes;
-  std::optional<ConcernId> about;
   std::optional<DelegationId> delegation;  // a check-in's
-  std::vector<std::string> people;         // handles, in the order given
   Date date;
+  std::int32_t minutes = 0;  // as logged; 0 when none were
+  // The people it names: the run of ReviewInput::entry_people starting at people_from (see
+  // ReviewInput::for_each_person).
+  std::uint32_t people_from = 0;
+  std::uint32_t people_count = 0;
   EntryKind kind = EntryKind::note;
   std::optional<Polarity> polarity;
-  std::optional<CheckinStatus> status;
   std::optional<LearnType> learn_type;
 };
 
@@ -69,6 +70,11 @@ struct ReviewInput {
   // rules read one by one (feedback, talk, delegate, checkin, learn) and the reviewed week's IC
   // work (its evidence).
   std::vector<LogEntry> entries;
+  // Who the entries name: each entry's run of entry_people, as places in `handles`. Four bytes a
+  // name where a list of strings per entry took some seventy, which at 1M entries is a few
+  // megabytes of `mgr progress`.
+  std::vector<std::string> handles;
+  std::vector<std::uint32_t> entry_people;
   // The minutes of every day of the window by kind, summed.
   std::vector<DayMinutes> minutes;
   std::vector<Concern> concerns;  // open during the window (with their first conversation)
@@ -77,6 +83,13 @@ struct ReviewInput {
   std::vector<Action> my_actions;     // yours, due in the window or still open and due earlier
   std::optional<Date> history_start;  // the earliest entry's date or --since
   std::optional<Date> last_self_check;
+
+  // Calls `visit` with the handle of each person `entry` names.
+  template <typename Visit>
+  void for_each_person(const LogEntry& entry, Visit&& visit) const {
+    for (auto at = entry.people_from; at < entry.people_from + entry.people_count; ++at)
+      visit(handles[entry_people[at]]);
+  }
 };
 
 enum class Severity { warn, alert };

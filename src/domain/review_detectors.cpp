@@ -66,14 +66,13 @@ std::optional<Flag> detect_ic_creep(const WeekView& view) {
   if (raised.evidence.empty()) return std::nullopt;
   // The longest stretches of IC work, as the entries that show it.
   auto ic_entries = view.entries(EntryKind::ic, view.week.from, view.week.as_of);
-  std::stable_sort(ic_entries.begin(), ic_entries.end(), [](const LogEntry* a, const LogEntry* b) {
-    return a->minutes.value_or(Minutes{0}) > b->minutes.value_or(Minutes{0});
-  });
+  std::stable_sort(ic_entries.begin(), ic_entries.end(),
+                   [](const LogEntry* a, const LogEntry* b) { return a->minutes > b->minutes; });
   constexpr std::size_t k_shown = 5;
   for (std::size_t i = 0; i < ic_entries.size() && i < k_shown; ++i)
-    raised.evidence.push_back(
-        hash_id(ic_entries[i]->id.value) + " " + format_date(ic_entries[i]->date) + " " +
-        format_minutes(ic_entries[i]->minutes.value_or(Minutes{0})) + " of IC work");
+    raised.evidence.push_back(hash_id(ic_entries[i]->id.value) + " " +
+                              format_date(ic_entries[i]->date) + " " +
+                              format_minutes(Minutes{ic_entries[i]->minutes}) + " of IC work");
   if (ic_entries.size() > k_shown)
     raised.evidence.push_back("and " + std::to_string(ic_entries.size() - k_shown) +
                               " more IC entries this week");

@@ -97,7 +97,7 @@ std::vector<bool> habits_met(const WeekView& view) {
 std::vector<Habit> evaluate_habits(const ReviewInput& input, const ReviewPolicy& policy,
                                    const ReviewWeek& week, const ReviewContext& context,
                                    std::shared_ptr<const EntryIndex> index, HabitWeekCache* cache) {
-  if (!index) index = std::make_shared<const EntryIndex>(input.entries);
+  if (!index) index = std::make_shared<const EntryIndex>(input);
   // Whether each rule was met in one week, from the cache when that week was judged before.
   const auto judge = [&](const ReviewWeek& judged) {
     const auto key = std::make_pair(judged.from, judged.as_of);

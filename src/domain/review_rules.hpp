@@ -16,16 +16,21 @@ namespace mgr::domain {
 // order: the rules ask for a kind (and a person) within dates, many times over.
 class EntryIndex {
  public:
-  explicit EntryIndex(const std::vector<LogEntry>& entries);
+  explicit EntryIndex(const ReviewInput& input);
   std::vector<const LogEntry*> of_kind(EntryKind kind, Date from, Date to) const;
   std::vector<const LogEntry*> of_person(EntryKind kind, const std::string& handle, Date from,
                                          Date to) const;
   std::vector<const LogEntry*> checkins_of(DelegationId delegation, Date to) const;
 
  private:
-  std::map<EntryKind, std::vector<const LogEntry*>> m_by_kind;
-  std::map<std::pair<EntryKind, std::string>, std::vector<const LogEntry*>> m_by_person;
-  std::map<std::int64_t, std::vector<const LogEntry*>> m_checkins;
+  // Places in m_entries, by date: half the size of pointers over a window of many months.
+  using Places = std::vector<std::uint32_t>;
+  std::vector<const LogEntry*> dated_between(const Places& places, Date from, Date to) const;
+
+  const std::vector<LogEntry>& m_entries;
+  std::map<EntryKind, Places> m_by_kind;
+  std::map<std::pair<EntryKind, std::string>, Places> m_by_person;
+  std::map<std::int64_t, Places> m_checkins;
 };
 
 // Everything a rule looks at for one week, with each person's series as of the week's end.

@@ -275,10 +275,11 @@ std::optional<Database> Database::open_read_only(const fs::path& given) {
                     "-wal file to a writable folder and read the copy with --db");
     }
     configure_connection(*db);
-    // A read walks each page it needs about once, in index order, so a page cache of half
-    // SQLite's default costs no time, and 1 MiB less memory for a command that reads a long
-    // window (review, progress, reflect --history at a million entries).
-    db->exec("PRAGMA cache_size = -1024");
+    // A read walks each page it needs about once, in index order, so a page cache of a quarter
+    // of SQLite's default costs no time (measured with hyperfine on every daily command at 1M
+    // entries), and 1.5 MiB less memory for a command that reads a long window (review,
+    // progress, reflect --history at a million entries).
+    db->exec("PRAGMA cache_size = -512");
     check_is_mgr_database(*db, path);
     check_not_newer(*db, path);
     Database database{path, std::move(db)};

@@ -227,6 +227,9 @@ class Store {
                                  std::optional<domain::Date> due,
                                  std::optional<domain::EntryId> agreed_in);
 
+  // Fills input.handles and entry_people for the window's entries dated from..to.
+  void name_window_people(domain::ReviewInput& input, domain::Date from, domain::Date to);
+
   // A statement prepared once per Store (statements.hpp); for the queries a command repeats.
   StatementLease cached(const std::string& sql);
 

@@ -1,6 +1,6 @@
 // What the weekly review reads: a window of the log by date, never the whole history.
 #include <algorithm>
-#include <unordered_map>
+#include <cstdint>
 #include <utility>
 #include <vector>
 
@@ -16,11 +16,10 @@ namespace {
 // them. The kinds the rules read one by one over the whole window, and the IC work of the
 // reviewed week (its evidence); all of it from entries_kind_date alone.
 constexpr const char* k_window_entries =
-    "SELECT e.id, e.kind, e.date, e.minutes, e.polarity, e.status, e.learn_type, "
-    "e.concern_id, e.delegation_id FROM entries e "
-    "WHERE e.kind IN ('feedback', 'talk', 'delegate', 'checkin', 'learn') "
+    "SELECT e.id, e.kind, e.date, e.minutes, e.polarity, e.learn_type, e.delegation_id "
+    "FROM entries e WHERE e.kind IN ('feedback', 'talk', 'delegate', 'checkin', 'learn') "
     "AND e.date BETWEEN :from AND :to "
-    "UNION ALL SELECT e.id, e.kind, e.date, e.minutes, NULL, NULL, NULL, NULL, NULL "
+    "UNION ALL SELECT e.id, e.kind, e.date, e.minutes, NULL, NULL, NULL "
     "FROM entries e WHERE e.kind = 'ic' AND e.date BETWEEN :week AND :to";
 
 // Who each of those entries is about, from each person's slice of person_entries: a range read
@@ -37,14 +36,29 @@ domain::LogEntry window_entry(const Row& row) {
   entry.id = domain::EntryId{row.id()};
   entry.kind = row.choice<domain::EntryKind>(1);
   entry.date = row.date(2);
-  entry.minutes = row.optional_minutes(3);
+  if (auto minutes = row.optional_minutes(3))
+    entry.minutes = static_cast<std::int32_t>(minutes->count());
   entry.polarity = row.optional_choice<domain::Polarity>(4);
-  entry.status = row.optional_choice<domain::CheckinStatus>(5);
-  entry.learn_type = row.optional_choice<domain::LearnType>(6);
-  if (auto about = row.optional_integer(7)) entry.about = domain::ConcernId{*about};
-  if (auto delegation = row.optional_integer(8))
+  entry.learn_type = row.optional_choice<domain::LearnType>(5);
+  if (auto delegation = row.optional_integer(6))
     entry.delegation = domain::DelegationId{*delegation};
   return entry;
+}
+
+// Gives each entry its run of input.entry_people from the links (entry's place, handle's place),
+// read in any order.
+void name_people(domain::ReviewInput& input,
+                 std::vector<std::pair<std::uint32_t, std::uint32_t>>& links) {
+  std::stable_sort(links.begin(), links.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  input.entry_people.reserve(links.size());
+  for (const auto& [entry_at, handle_at] : links) {
+    auto& entry = input.entries[entry_at];
+    if (entry.people_count == 0)
+      entry.people_from = static_cast<std::uint32_t>(input.entry_people.size());
+    input.entry_people.push_back(handle_at);
+    entry.people_count += 1;
+  }
 }
 
 }  // namespace
@@ -69,6 +83,43 @@ domain::ReviewInput Store::review_input(const domain::ReviewWeek& week, int look
   return input;
 }
 
+void Store::name_window_people(domain::ReviewInput& input, domain::Date from, domain::Date to) {
+  // Each entry's place by id, sorted for lookup: half the memory of a hash map over a window of
+  // many months.
+  std::vector<std::pair<std::int64_t, std::size_t>> entry_at;
+  entry_at.reserve(input.entries.size());
+  for (std::size_t at = 0; at < input.entries.size(); ++at)
+    entry_at.emplace_back(input.entries[at].id.value, at);
+  std::sort(entry_at.begin(), entry_at.end());
+  // Each person's place in input.handles by id, sorted for lookup.
+  std::vector<std::pair<std::int64_t, std::uint32_t>> handle_at;
+  auto people_lease = cached("SELECT id, handle FROM people ORDER BY id");
+  auto& people = *people_lease;
+  while (people.executeStep()) {
+    const Row row{people, "people"};
+    handle_at.emplace_back(row.id(), static_cast<std::uint32_t>(input.handles.size()));
+    input.handles.push_back(row.text(1));
+  }
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> links;
+  auto links_lease = cached(k_window_people);
+  auto& link_rows = *links_lease;
+  bind_date(link_rows, 1, from);
+  bind_date(link_rows, 2, to);
+  while (link_rows.executeStep()) {
+    const Row row{link_rows, "person_entries"};
+    const auto id = row.id();
+    const auto person_id = row.integer(1);
+    const auto entry = std::lower_bound(entry_at.begin(), entry_at.end(),
+                                        std::pair<std::int64_t, std::size_t>{id, 0});
+    const auto person = std::lower_bound(handle_at.begin(), handle_at.end(),
+                                         std::pair<std::int64_t, std::uint32_t>{person_id, 0});
+    if (entry != entry_at.end() && entry->first == id && person != handle_at.end() &&
+        person->first == person_id)
+      links.emplace_back(static_cast<std::uint32_t>(entry->second), person->second);
+  }
+  name_people(input, links);
+}
+
 domain::ReviewInput Store::log_window(domain::Date from, domain::Date ic_from, domain::Date to,
                                       domain::Date as_of) {
   domain::ReviewInput input;
@@ -83,33 +134,7 @@ domain::ReviewInput Store::log_window(domain::Date from, domain::Date ic_from, d
   entries.bind(":week", domain::format_date(ic_from));
   entries.bind(":to", domain::format_date(to));
   while (entries.executeStep()) input.entries.push_back(window_entry(Row{entries, "entries"}));
-  // Each entry's place by id, sorted for lookup: half the memory of a hash map over a window of
-  // many months.
-  std::vector<std::pair<std::int64_t, std::size_t>> entry_at;
-  entry_at.reserve(input.entries.size());
-  for (std::size_t at = 0; at < input.entries.size(); ++at)
-    entry_at.emplace_back(input.entries[at].id.value, at);
-  std::sort(entry_at.begin(), entry_at.end());
-  std::unordered_map<std::int64_t, std::string> handles;
-  auto people_lease = cached("SELECT id, handle FROM people");
-  auto& people = *people_lease;
-  while (people.executeStep()) {
-    const Row row{people, "people"};
-    handles.emplace(row.id(), row.text(1));
-  }
-  auto links_lease = cached(k_window_people);
-  auto& links = *links_lease;
-  bind_date(links, 1, from);
-  bind_date(links, 2, to);
-  while (links.executeStep()) {
-    const Row row{links, "person_entries"};
-    const auto id = row.id();
-    const auto entry = std::lower_bound(entry_at.begin(), entry_at.end(),
-                                        std::pair<std::int64_t, std::size_t>{id, 0});
-    const auto handle = handles.find(row.integer(1));
-    if (entry != entry_at.end() && entry->first == id && handle != handles.end())
-      input.entries[entry->second].people.push_back(handle->second);
-  }
+  name_window_people(input, from, to);
 
   auto minutes_lease = cached(
       "SELECT NULL, date, kind, sum(minutes) FROM entries "

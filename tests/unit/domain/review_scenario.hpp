@@ -2,6 +2,8 @@
 // A small log to review, shared by the tests of the review, the self-check and the first-year
 // view: a review of week 2026-W48 (Mon 11-23 to Sun 11-29), seen on Sun 11-29, of a log that
 // starts on 2026-09-01. Each test adds what its rule looks at.
+#include <algorithm>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -54,9 +56,15 @@ struct Scenario {
     entry.id = EntryId{next_id++};
     entry.kind = kind;
     entry.date = day(date);
-    entry.people = std::move(people);
+    entry.people_from = static_cast<std::uint32_t>(input.entry_people.size());
+    entry.people_count = static_cast<std::uint32_t>(people.size());
+    for (const auto& handle : people) {
+      const auto known = std::find(input.handles.begin(), input.handles.end(), handle);
+      input.entry_people.push_back(static_cast<std::uint32_t>(known - input.handles.begin()));
+      if (known == input.handles.end()) input.handles.push_back(handle);
+    }
     if (minutes > 0) {
-      entry.minutes = Minutes{minutes};
+      entry.minutes = minutes;
       input.minutes.push_back({entry.date, kind, minutes});
     }
     input.entries.push_back(entry);

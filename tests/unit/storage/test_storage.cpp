@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -511,6 +512,47 @@ TEST_CASE("the review's concerns: open in the window, their people in the order 
   CHECK(concerns[1].people == std::vector<std::string>{"bob"});
   CHECK(concerns[1].closed == std::optional<Date>{day("2026-11-02")});
   CHECK(concerns[1].close_note.empty());
+}
+
+TEST_CASE("the review's window: the entries it reads, each with the people it names",
+          "[storage][review]") {
+  StoreFixture f;
+  const PersonId alice = f.person("alice");
+  auto feedback = make_entry(EntryKind::feedback, "2026-11-03");
+  feedback.polarity = Polarity::positive;
+  const EntryId praised = f.entry(feedback, {f.person("bob")});
+  const EntryId talked =
+      f.entry(make_entry(EntryKind::talk, "2026-11-04"), {f.person("carol"), alice});
+  auto learning = make_entry(EntryKind::learn, "2026-11-05");
+  learning.minutes = Minutes{45};
+  const EntryId learned = f.entry(learning);
+  auto coding = make_entry(EntryKind::ic, "2026-11-24");
+  coding.minutes = Minutes{90};
+  const EntryId coded = f.entry(coding);
+  f.entry(make_entry(EntryKind::ic, "2026-11-10"), {});             // IC before the reviewed week
+  f.entry(make_entry(EntryKind::feedback, "2026-10-20"), {alice});  // before the window
+  f.entry(make_entry(EntryKind::note, "2026-11-04"), {alice});      // not a kind the rules read
+
+  const auto input = f.read([&] {
+    return f.store.log_window(day("2026-11-01"), day("2026-11-23"), day("2026-11-29"),
+                              day("2026-11-29"));
+  });
+  std::map<std::int64_t, std::vector<std::string>> named;
+  for (const auto& entry : input.entries) {
+    auto& people = named[entry.id.value];
+    input.for_each_person(entry, [&](const std::string& handle) { people.push_back(handle); });
+    std::sort(people.begin(), people.end());
+  }
+  CHECK(named ==
+        std::map<std::int64_t, std::vector<std::string>>{{praised.value, {"bob"}},
+                                                         {talked.value, {"alice", "carol"}},
+                                                         {learned.value, {}},
+                                                         {coded.value, {}}});
+  for (const auto& entry : input.entries) {
+    if (entry.id == praised) CHECK(entry.polarity == std::optional<Polarity>{Polarity::positive});
+    if (entry.id == learned) CHECK(entry.minutes == 45);
+    if (entry.id == coded) CHECK(entry.minutes == 90);
+  }
 }
 
 TEST_CASE("the schema refuses ids that were not allocated from the one id space", "[storage]") {
