@@ -1,6 +1,7 @@
 // What the weekly review reads: a window of the log by date, never the whole history.
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -61,6 +62,15 @@ void name_people(domain::ReviewInput& input,
   }
 }
 
+// The place stored with `id` in a list of (id, place) pairs sorted by id, if the id is there.
+template <typename Place>
+std::optional<Place> place_of(const std::vector<std::pair<std::int64_t, Place>>& sorted,
+                              std::int64_t id) {
+  const auto found = std::lower_bound(sorted.begin(), sorted.end(), std::pair{id, Place{}});
+  if (found == sorted.end() || found->first != id) return std::nullopt;
+  return found->second;
+}
+
 }  // namespace
 
 StatementLease Store::cached(const std::string& sql) {
@@ -107,15 +117,9 @@ void Store::name_window_people(domain::ReviewInput& input, domain::Date from, do
   bind_date(link_rows, 2, to);
   while (link_rows.executeStep()) {
     const Row row{link_rows, "person_entries"};
-    const auto id = row.id();
-    const auto person_id = row.integer(1);
-    const auto entry = std::lower_bound(entry_at.begin(), entry_at.end(),
-                                        std::pair<std::int64_t, std::size_t>{id, 0});
-    const auto person = std::lower_bound(handle_at.begin(), handle_at.end(),
-                                         std::pair<std::int64_t, std::uint32_t>{person_id, 0});
-    if (entry != entry_at.end() && entry->first == id && person != handle_at.end() &&
-        person->first == person_id)
-      links.emplace_back(static_cast<std::uint32_t>(entry->second), person->second);
+    const auto entry = place_of(entry_at, row.id());
+    const auto person = place_of(handle_at, row.integer(1));
+    if (entry && person) links.emplace_back(static_cast<std::uint32_t>(*entry), *person);
   }
   name_people(input, links);
 }
