@@ -174,8 +174,8 @@ std::optional<std::int64_t> minutes_of(const std::optional<Minutes>& value) {
 // and a table with row triggers makes SQLite stage each multi-row INSERT in a temporary table
 // and run the trigger programs per row; an index built at the end is one sort instead. What
 // the set-aside triggers keep is then done for the whole table at once: the id check, each
-// person's entries and their counts. (The journal triggers have nothing to do during an
-// import: write_import records the change whole.)
+// person's entries and their counts, and the minutes of each day. (The journal triggers have
+// nothing to do during an import: write_import records the change whole.)
 class EntryTablesSetAside {
  public:
   // Worth it when the rebuild, which reads what is already stored, is at most what is added.
@@ -222,6 +222,12 @@ class EntryTablesSetAside {
         "INSERT INTO person_entry_counts (person_id, entries) "
         "SELECT person_id, count(*) FROM person_entries GROUP BY person_id");
     build_indexes([](const SchemaObject& object) { return object.table == "person_entries"; });
+    m_db.exec("DELETE FROM day_minutes");
+    m_db.exec(
+        "INSERT INTO day_minutes (kind, date, minutes) "
+        "SELECT kind, date, sum(minutes) FROM entries "
+        "WHERE kind IN ('ic', 'mgmt', 'learn', '1on1') AND cancelled = 0 "
+        "AND minutes IS NOT NULL GROUP BY kind, date");
     for (const auto& object : m_objects)
       if (object.type == "trigger") m_db.exec(object.sql);
   }

@@ -181,6 +181,12 @@ class MgrTestCase(unittest.TestCase):
                 unlinked = conn.execute(
                     "SELECT person_id, entry_id FROM person_entries "
                     "EXCEPT SELECT person_id, entry_id FROM entry_people").fetchall()
+                minutes_kept = dict(conn.execute(
+                    "SELECT kind || ' ' || date, minutes FROM day_minutes WHERE minutes <> 0"))
+                minutes_summed = dict(conn.execute(
+                    "SELECT kind || ' ' || date, sum(minutes) FROM entries "
+                    "WHERE kind IN ('ic', 'mgmt', 'learn', '1on1') AND cancelled = 0 "
+                    "AND minutes IS NOT NULL GROUP BY kind, date"))
                 stale = conn.execute(
                     "SELECT pe.entry_id FROM person_entries pe JOIN entries e "
                     "ON e.id = pe.entry_id WHERE pe.kind IS NOT e.kind OR pe.date IS NOT e.date "
@@ -193,6 +199,7 @@ class MgrTestCase(unittest.TestCase):
         self.assertEqual(linked, [], "entry_people rows missing from person_entries")
         self.assertEqual(unlinked, [], "person_entries rows with no entry_people row")
         self.assertEqual(stale, [], "person_entries rows that disagree with their entry")
+        self.assertEqual(minutes_kept, minutes_summed, "day_minutes disagrees with entries")
 
     def sql(self, query, params=()):
         conn = sqlite3.connect("file:%s?mode=ro" % self.db, uri=True)

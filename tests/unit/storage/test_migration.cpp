@@ -257,3 +257,14 @@ TEST_CASE("an action done in 0.1.0 has status done after the migration", "[stora
           std::vector<ActionId>{ActionId{16}, ActionId{17}});
   });
 }
+
+TEST_CASE("the migration sums the minutes the 0.1.0 log holds by day and kind",
+          "[storage][migration]") {
+  TempDir dir;
+  const fs::path path = copy_of_fixture(dir);
+  { auto db = Database::open_for_writing(path); }
+  // The cancelled 1:1 of 2026-10-14 has no minutes and adds nothing; notes and the rest have no
+  // time to add up.
+  CHECK(sqlite_cli(path, "SELECT kind, date, minutes FROM day_minutes ORDER BY kind, date") ==
+        "1on1|2026-10-06|30\nic|2026-10-09|120\nlearn|2026-10-09|45\nmgmt|2026-10-14|60");
+}

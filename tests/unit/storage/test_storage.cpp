@@ -1386,6 +1386,64 @@ TEST_CASE("Store: count_entries_of follows every way an entry gains or loses a p
         })));
 }
 
+TEST_CASE("Store: the window's minutes follow every write of an entry", "[storage]") {
+  StoreFixture f;
+  const PersonId alice = f.person("alice");
+  const auto timed = [&](EntryKind kind, const char* on, int minutes,
+                         std::vector<PersonId> people = {}) {
+    auto entry = make_entry(kind, on);
+    entry.minutes = Minutes{minutes};
+    return f.entry(entry, people);
+  };
+  // The minutes the review reads, by "kind date", against the same sums taken from entries.
+  const auto kept = [&] {
+    std::map<std::string, int> by_day;
+    const auto input = f.read([&] {
+      return f.store.log_window(day("2026-11-01"), day("2026-11-23"), day("2026-11-29"),
+                                day("2026-11-29"));
+    });
+    for (const auto& day_minutes : input.minutes)
+      by_day[std::string{mgr::domain::name_of(day_minutes.kind)} + " " +
+             mgr::domain::format_date(day_minutes.day)] += day_minutes.minutes;
+    return by_day;
+  };
+  using Days = std::map<std::string, int>;
+  const EntryId coding = timed(EntryKind::ic, "2026-11-24", 90);
+  timed(EntryKind::ic, "2026-11-24", 30);
+  const EntryId meeting = timed(EntryKind::one_on_one, "2026-11-20", 30, {alice});
+  const EntryId planning = timed(EntryKind::mgmt, "2026-11-21", 60);
+  timed(EntryKind::learn, "2026-11-22", 45);
+  timed(EntryKind::feedback, "2026-11-22", 15, {alice});  // not a kind whose time is added up
+  f.entry(make_entry(EntryKind::ic, "2026-11-25"));       // IC work without a duration
+  CHECK(kept() == Days{{"ic 2026-11-24", 120},
+                       {"1on1 2026-11-20", 30},
+                       {"mgmt 2026-11-21", 60},
+                       {"learn 2026-11-22", 45}});
+  const auto sql = [&](const std::string& statement) {
+    f.db.write([&] { f.db.handle().exec(statement); });
+  };
+  const auto id = [](EntryId entry) { return std::to_string(entry.value); };
+  // A new duration, a new day, a cancelled 1:1, a duration taken away.
+  sql("UPDATE entries SET minutes = 100 WHERE id = " + id(coding));
+  sql("UPDATE entries SET date = '2026-11-23' WHERE id = " + id(planning));
+  sql("UPDATE entries SET cancelled = 1 WHERE id = " + id(meeting));
+  CHECK(kept() == Days{{"ic 2026-11-24", 130}, {"mgmt 2026-11-23", 60}, {"learn 2026-11-22", 45}});
+  sql("UPDATE entries SET cancelled = 0, minutes = 50 WHERE id = " + id(meeting));
+  sql("UPDATE entries SET minutes = NULL WHERE id = " + id(planning));
+  CHECK(kept() == Days{{"ic 2026-11-24", 130}, {"1on1 2026-11-20", 50}, {"learn 2026-11-22", 45}});
+  // Deleted directly, and a deletion undone by the journal.
+  f.db.write([&] {
+    f.store.begin_change(*mgr::domain::parse_instant("2026-11-26T10:00:00Z"));
+    f.db.handle().exec("DELETE FROM entries WHERE id = " + id(coding));
+    f.store.end_change("deleted");
+  });
+  CHECK(kept() == Days{{"ic 2026-11-24", 30}, {"1on1 2026-11-20", 50}, {"learn 2026-11-22", 45}});
+  f.db.write([&] { f.store.undo_change(*f.store.latest_change()); });
+  CHECK(kept() == Days{{"ic 2026-11-24", 130}, {"1on1 2026-11-20", 50}, {"learn 2026-11-22", 45}});
+  sql("DELETE FROM entries WHERE kind = 'learn'");
+  CHECK(kept() == Days{{"ic 2026-11-24", 130}, {"1on1 2026-11-20", 50}});
+}
+
 TEST_CASE("Store: closed_concerns_of, newest closing first, near and far back", "[storage]") {
   StoreFixture f;
   const PersonId alice = f.person("alice");
