@@ -1,6 +1,7 @@
 #include "cli/context.hpp"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 
 #include "domain/errors.hpp"
 #include "domain/parse.hpp"
@@ -136,6 +137,11 @@ storage::Database Context::open_for_writing(const std::string& error_if_missing)
 
 void CommandTable::add(CLI::App* command, std::function<void()> run, Settings settings) {
   m_commands.push_back({command, std::move(run), settings});
+}
+
+bool CommandTable::builds(std::string_view name, const std::vector<std::string_view>& names) const {
+  if (std::find(names.begin(), names.end(), m_next_word) == names.end()) return true;
+  return name == m_next_word;
 }
 
 const CommandTable::Command* CommandTable::selected_command() const {

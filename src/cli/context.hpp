@@ -8,6 +8,8 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "cli/config.hpp"
@@ -104,6 +106,13 @@ class CommandTable {
   const std::function<void()>* selected() const;
   Settings selected_settings() const;
 
+  // A run that builds one group only may build one of its commands only: the word after the
+  // group's name, set before the group registers.
+  void narrow_to(std::string next_word) { m_next_word = std::move(next_word); }
+  // Whether a group whose commands are `names` builds `name`: only the one the next word names,
+  // or every one when it names none of them (an option first, a misspelling, nothing).
+  bool builds(std::string_view name, const std::vector<std::string_view>& names) const;
+
  private:
   struct Command {
     CLI::App* app;
@@ -112,6 +121,7 @@ class CommandTable {
   };
   const Command* selected_command() const;
   std::vector<Command> m_commands;
+  std::string m_next_word;
 };
 
 void register_person_commands(CLI::App& app, CommandTable& table, Context& ctx);

@@ -299,67 +299,85 @@ void register_log_commands(CLI::App& app, CommandTable& table, Context& ctx) {
   };
   auto s = std::make_shared<State>();
 
-  auto* one = log->add_subcommand("1on1", "A one-on-one held (or --cancelled)");
-  one->add_option("HANDLE", s->kind.handle, "Who")->required();
-  s->common.add_to(one, "Notes of the 1:1");
-  one->add_option("--length", s->kind.length, "How long (default: their usual length)")
-      ->type_name("DURATION");
-  one->add_option("--mood", s->kind.mood, "Their mood, 1 (low) to 5 (great)")->type_name("N");
-  one->add_option("--covered", s->kind.covered,
-                  "A talking point covered (repeatable: --covered 3 --covered 4, or 3,4)")
-      ->type_name("ID");
-  one->add_option("--my-action", s->kind.my_actions, "An action you took on (repeatable)")
-      ->type_name("TEXT");
-  one->add_option("--their-action", s->kind.their_actions, "An action they took on (repeatable)")
-      ->type_name("TEXT");
-  one->add_option("--about", s->kind.about, "An open concern about them this 1:1 addressed")
-      ->type_name("ID");
-  one->add_flag("--cancelled", s->kind.cancelled, "The 1:1 was called off");
-  table.add(one, [&ctx, s] { log_one_on_one(ctx, s->common, s->kind); });
+  // `mgr log ic 30m` builds the one command it names (about a tenth of what a log costs).
+  static const std::vector<std::string_view> k_names{
+      "1on1", "feedback", "concern", "talk", "delegate", "checkin", "ic", "mgmt", "learn", "note"};
 
-  auto* feedback = log->add_subcommand("feedback", "A feedback conversation");
-  feedback->add_option("HANDLE", s->kind.handle, "Who")->required();
-  s->common.add_to(feedback);
-  feedback->add_flag("--positive", s->kind.positive, "Reinforcing feedback");
-  feedback->add_flag("--constructive", s->kind.constructive, "Redirecting feedback");
-  feedback->add_option("--about", s->kind.about, "An open concern about them it addressed")
-      ->type_name("ID");
-  table.add(feedback, [&ctx, s] { log_feedback(ctx, s->common, s->kind); });
+  if (table.builds("1on1", k_names)) {
+    auto* one = log->add_subcommand("1on1", "A one-on-one held (or --cancelled)");
+    one->add_option("HANDLE", s->kind.handle, "Who")->required();
+    s->common.add_to(one, "Notes of the 1:1");
+    one->add_option("--length", s->kind.length, "How long (default: their usual length)")
+        ->type_name("DURATION");
+    one->add_option("--mood", s->kind.mood, "Their mood, 1 (low) to 5 (great)")->type_name("N");
+    one->add_option("--covered", s->kind.covered,
+                    "A talking point covered (repeatable: --covered 3 --covered 4, or 3,4)")
+        ->type_name("ID");
+    one->add_option("--my-action", s->kind.my_actions, "An action you took on (repeatable)")
+        ->type_name("TEXT");
+    one->add_option("--their-action", s->kind.their_actions, "An action they took on (repeatable)")
+        ->type_name("TEXT");
+    one->add_option("--about", s->kind.about, "An open concern about them this 1:1 addressed")
+        ->type_name("ID");
+    one->add_flag("--cancelled", s->kind.cancelled, "The 1:1 was called off");
+    table.add(one, [&ctx, s] { log_one_on_one(ctx, s->common, s->kind); });
+  }
 
-  auto* concern = log->add_subcommand("concern", "A problem that needs a conversation");
-  concern->add_option("HANDLES", s->kind.handles, "Who, e.g. bob or bob,carol")->required();
-  s->common.add_to(concern, "What you noticed");
-  table.add(concern, [&ctx, s] { log_concern(ctx, s->common, s->kind); });
+  if (table.builds("feedback", k_names)) {
+    auto* feedback = log->add_subcommand("feedback", "A feedback conversation");
+    feedback->add_option("HANDLE", s->kind.handle, "Who")->required();
+    s->common.add_to(feedback);
+    feedback->add_flag("--positive", s->kind.positive, "Reinforcing feedback");
+    feedback->add_flag("--constructive", s->kind.constructive, "Redirecting feedback");
+    feedback->add_option("--about", s->kind.about, "An open concern about them it addressed")
+        ->type_name("ID");
+    table.add(feedback, [&ctx, s] { log_feedback(ctx, s->common, s->kind); });
+  }
 
-  auto* talk = log->add_subcommand("talk", "Another hard conversation");
-  talk->add_option("HANDLES", s->kind.handles, "Who, e.g. bob or bob,carol")->required();
-  s->common.add_to(talk, "What it was about");
-  talk->add_option("--about", s->kind.about, "An open concern about one of them it addressed")
-      ->type_name("ID");
-  table.add(talk, [&ctx, s] { log_talk(ctx, s->common, s->kind); });
+  if (table.builds("concern", k_names)) {
+    auto* concern = log->add_subcommand("concern", "A problem that needs a conversation");
+    concern->add_option("HANDLES", s->kind.handles, "Who, e.g. bob or bob,carol")->required();
+    s->common.add_to(concern, "What you noticed");
+    table.add(concern, [&ctx, s] { log_concern(ctx, s->common, s->kind); });
+  }
 
-  auto* delegate = log->add_subcommand("delegate", "Hand an outcome to someone");
-  delegate->add_option("HANDLE", s->kind.handle, "Who")->required();
-  s->common.add_to(delegate, "The OUTCOME you hand over");
-  delegate->add_option("--why", s->kind.why, "Why it matters")->type_name("TEXT");
-  delegate->add_option("--due", s->kind.due, "When it is due (may be ahead)")->type_name("DATE");
-  delegate->add_option("--checkin", s->kind.checkin, "Check-in plan: weekly|biweekly|Nd|none")
-      ->type_name("CADENCE");
-  delegate->add_option("--constraints", s->kind.constraints, "Limits and decisions kept")
-      ->type_name("TEXT");
-  table.add(delegate, [&ctx, s] { log_delegate(ctx, s->common, s->kind); });
+  if (table.builds("talk", k_names)) {
+    auto* talk = log->add_subcommand("talk", "Another hard conversation");
+    talk->add_option("HANDLES", s->kind.handles, "Who, e.g. bob or bob,carol")->required();
+    s->common.add_to(talk, "What it was about");
+    talk->add_option("--about", s->kind.about, "An open concern about one of them it addressed")
+        ->type_name("ID");
+    table.add(talk, [&ctx, s] { log_talk(ctx, s->common, s->kind); });
+  }
 
-  auto* checkin = log->add_subcommand("checkin", "A check-in on a delegation");
-  checkin->add_option("ID", s->kind.delegation, "The delegation's id")->required();
-  s->common.add_to(checkin);
-  checkin->add_option("--status", s->kind.status, "on-track|at-risk|blocked")->type_name("STATUS");
-  table.add(checkin, [&ctx, s] { log_checkin(ctx, s->common, s->kind); });
+  if (table.builds("delegate", k_names)) {
+    auto* delegate = log->add_subcommand("delegate", "Hand an outcome to someone");
+    delegate->add_option("HANDLE", s->kind.handle, "Who")->required();
+    s->common.add_to(delegate, "The OUTCOME you hand over");
+    delegate->add_option("--why", s->kind.why, "Why it matters")->type_name("TEXT");
+    delegate->add_option("--due", s->kind.due, "When it is due (may be ahead)")->type_name("DATE");
+    delegate->add_option("--checkin", s->kind.checkin, "Check-in plan: weekly|biweekly|Nd|none")
+        ->type_name("CADENCE");
+    delegate->add_option("--constraints", s->kind.constraints, "Limits and decisions kept")
+        ->type_name("TEXT");
+    table.add(delegate, [&ctx, s] { log_delegate(ctx, s->common, s->kind); });
+  }
+
+  if (table.builds("checkin", k_names)) {
+    auto* checkin = log->add_subcommand("checkin", "A check-in on a delegation");
+    checkin->add_option("ID", s->kind.delegation, "The delegation's id")->required();
+    s->common.add_to(checkin);
+    checkin->add_option("--status", s->kind.status, "on-track|at-risk|blocked")
+        ->type_name("STATUS");
+    table.add(checkin, [&ctx, s] { log_checkin(ctx, s->common, s->kind); });
+  }
 
   const std::vector<std::pair<EntryKind, std::string>> timed = {
       {EntryKind::ic, "Hands-on individual-contributor work you did yourself"},
       {EntryKind::mgmt, "Management work: planning, hiring, stakeholders, budget"},
       {EntryKind::learn, "Your own development"}};
   for (const auto& [kind, help] : timed) {
+    if (!table.builds(domain::name_of(kind), k_names)) continue;
     auto* command = log->add_subcommand(std::string{domain::name_of(kind)}, help);
     command
         ->add_option("DURATION", s->kind.duration,
@@ -374,9 +392,11 @@ void register_log_commands(CLI::App& app, CommandTable& table, Context& ctx) {
     table.add(command, [&ctx, s, k = kind] { log_time(ctx, k, s->common, s->kind); });
   }
 
-  auto* note = log->add_subcommand("note", "Anything else, optionally about a person");
-  s->common.add_to(note, "[HANDLE] TEXT");
-  table.add(note, [&ctx, s] { log_note(ctx, s->common); });
+  if (table.builds("note", k_names)) {
+    auto* note = log->add_subcommand("note", "Anything else, optionally about a person");
+    s->common.add_to(note, "[HANDLE] TEXT");
+    table.add(note, [&ctx, s] { log_note(ctx, s->common); });
+  }
 }
 
 }  // namespace mgr::cli

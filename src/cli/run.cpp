@@ -358,7 +358,9 @@ const std::vector<CommandGroup>& command_groups() {
 
 // The one group the words name, when nothing in them needs the whole tree: no help or version
 // word, no completion request, and a first word after the global options that names a group.
-const CommandGroup* named_group(const CLI::App& app, const std::vector<std::string>& words) {
+// `next_word` is then the word after the group's name (empty if there is none).
+const CommandGroup* named_group(const CLI::App& app, const std::vector<std::string>& words,
+                                std::string& next_word) {
   if (!words.empty() && words.front() == k_complete_word) return nullptr;
   if (std::any_of(words.begin(), words.end(), is_help_word)) return nullptr;
   std::size_t at = 0;
@@ -369,8 +371,11 @@ const CommandGroup* named_group(const CLI::App& app, const std::vector<std::stri
     at += option->get_items_expected_max() > 0 && equals == std::string::npos ? 2 : 1;
   }
   if (at >= words.size()) return nullptr;
-  for (const auto& group : command_groups())
-    if (words[at] == group.name) return &group;
+  for (const auto& group : command_groups()) {
+    if (words[at] != group.name) continue;
+    if (at + 1 < words.size()) next_word = words[at + 1];
+    return &group;
+  }
   return nullptr;
 }
 
@@ -401,8 +406,10 @@ int parse_and_run(const std::vector<std::string>& given, Context& ctx) {
   }
   auto app_holder = new_app(ctx);
   CommandTable table;
-  const auto* group = named_group(*app_holder, given);
+  std::string next_word;
+  const auto* group = named_group(*app_holder, given, next_word);
   if (group != nullptr) {
+    table.narrow_to(next_word);
     for (const auto& add_group : group->registers) add_group(*app_holder, table, ctx);
     const auto named =
         app_holder->get_subcommands([&](CLI::App* sub) { return sub->get_name() == group->name; });

@@ -300,6 +300,18 @@ class LogKinds(MgrTestCase):
                 err = self.fail_usage("log", *args, mentions=["alicee"])
                 self.assertIn("hint: did you mean 'alice'?", err)
 
+    def test_a_log_command_named_alone_answers_as_the_whole_tree_does(self):
+        # `mgr log KIND` builds only KIND's command; an option before KIND builds all of them.
+        # Every misuse must read the same either way.
+        for args in (["ic"], ["ic", "30m", "--bogus"], ["ic", "abc"], ["1on1"],
+                     ["1on1", "alice", "--mood", "9"], ["feedback", "alice"], ["checkin", "999"],
+                     ["note"], ["learn", "1h", "--type", "xyz"], ["delegate", "alice"],
+                     ["talk"], ["concern", "alice"], ["mgmt", "1h", "--date", "soon"]):
+            with self.subTest(args=args):
+                alone = self.fail_usage("log", *args)
+                whole = self.fail_usage("log", "--no-color", *args)
+                self.assertEqual(alone, whole)
+
 
 class LogDates(MgrTestCase):
     """Every date form of the contract, for logging (past direction)."""
