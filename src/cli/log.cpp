@@ -299,12 +299,15 @@ void register_log_commands(CLI::App& app, CommandTable& table, Context& ctx) {
   };
   auto s = std::make_shared<State>();
 
-  // `mgr log ic 30m` builds the one command it names (about a tenth of what a log costs).
+  // `mgr log ic 30m` builds the one command it names (about a tenth of what a log costs):
+  // add_command gives nullptr for the others.
   static const std::vector<std::string_view> k_names{
       "1on1", "feedback", "concern", "talk", "delegate", "checkin", "ic", "mgmt", "learn", "note"};
+  const auto add_command = [&](std::string_view name, const std::string& help) -> CLI::App* {
+    return table.builds(name, k_names) ? log->add_subcommand(std::string{name}, help) : nullptr;
+  };
 
-  if (table.builds("1on1", k_names)) {
-    auto* one = log->add_subcommand("1on1", "A one-on-one held (or --cancelled)");
+  if (auto* one = add_command("1on1", "A one-on-one held (or --cancelled)")) {
     one->add_option("HANDLE", s->kind.handle, "Who")->required();
     s->common.add_to(one, "Notes of the 1:1");
     one->add_option("--length", s->kind.length, "How long (default: their usual length)")
@@ -323,8 +326,7 @@ void register_log_commands(CLI::App& app, CommandTable& table, Context& ctx) {
     table.add(one, [&ctx, s] { log_one_on_one(ctx, s->common, s->kind); });
   }
 
-  if (table.builds("feedback", k_names)) {
-    auto* feedback = log->add_subcommand("feedback", "A feedback conversation");
+  if (auto* feedback = add_command("feedback", "A feedback conversation")) {
     feedback->add_option("HANDLE", s->kind.handle, "Who")->required();
     s->common.add_to(feedback);
     feedback->add_flag("--positive", s->kind.positive, "Reinforcing feedback");
@@ -334,15 +336,13 @@ void register_log_commands(CLI::App& app, CommandTable& table, Context& ctx) {
     table.add(feedback, [&ctx, s] { log_feedback(ctx, s->common, s->kind); });
   }
 
-  if (table.builds("concern", k_names)) {
-    auto* concern = log->add_subcommand("concern", "A problem that needs a conversation");
+  if (auto* concern = add_command("concern", "A problem that needs a conversation")) {
     concern->add_option("HANDLES", s->kind.handles, "Who, e.g. bob or bob,carol")->required();
     s->common.add_to(concern, "What you noticed");
     table.add(concern, [&ctx, s] { log_concern(ctx, s->common, s->kind); });
   }
 
-  if (table.builds("talk", k_names)) {
-    auto* talk = log->add_subcommand("talk", "Another hard conversation");
+  if (auto* talk = add_command("talk", "Another hard conversation")) {
     talk->add_option("HANDLES", s->kind.handles, "Who, e.g. bob or bob,carol")->required();
     s->common.add_to(talk, "What it was about");
     talk->add_option("--about", s->kind.about, "An open concern about one of them it addressed")
@@ -350,8 +350,7 @@ void register_log_commands(CLI::App& app, CommandTable& table, Context& ctx) {
     table.add(talk, [&ctx, s] { log_talk(ctx, s->common, s->kind); });
   }
 
-  if (table.builds("delegate", k_names)) {
-    auto* delegate = log->add_subcommand("delegate", "Hand an outcome to someone");
+  if (auto* delegate = add_command("delegate", "Hand an outcome to someone")) {
     delegate->add_option("HANDLE", s->kind.handle, "Who")->required();
     s->common.add_to(delegate, "The OUTCOME you hand over");
     delegate->add_option("--why", s->kind.why, "Why it matters")->type_name("TEXT");
@@ -363,8 +362,7 @@ void register_log_commands(CLI::App& app, CommandTable& table, Context& ctx) {
     table.add(delegate, [&ctx, s] { log_delegate(ctx, s->common, s->kind); });
   }
 
-  if (table.builds("checkin", k_names)) {
-    auto* checkin = log->add_subcommand("checkin", "A check-in on a delegation");
+  if (auto* checkin = add_command("checkin", "A check-in on a delegation")) {
     checkin->add_option("ID", s->kind.delegation, "The delegation's id")->required();
     s->common.add_to(checkin);
     checkin->add_option("--status", s->kind.status, "on-track|at-risk|blocked")
@@ -377,8 +375,8 @@ void register_log_commands(CLI::App& app, CommandTable& table, Context& ctx) {
       {EntryKind::mgmt, "Management work: planning, hiring, stakeholders, budget"},
       {EntryKind::learn, "Your own development"}};
   for (const auto& [kind, help] : timed) {
-    if (!table.builds(domain::name_of(kind), k_names)) continue;
-    auto* command = log->add_subcommand(std::string{domain::name_of(kind)}, help);
+    auto* command = add_command(domain::name_of(kind), help);
+    if (command == nullptr) continue;
     command
         ->add_option("DURATION", s->kind.duration,
                      "How long: 45m, 90min, 1h, 1h30m, \"1h 30m\", 1:30, 1.5h")
@@ -392,8 +390,7 @@ void register_log_commands(CLI::App& app, CommandTable& table, Context& ctx) {
     table.add(command, [&ctx, s, k = kind] { log_time(ctx, k, s->common, s->kind); });
   }
 
-  if (table.builds("note", k_names)) {
-    auto* note = log->add_subcommand("note", "Anything else, optionally about a person");
+  if (auto* note = add_command("note", "Anything else, optionally about a person")) {
     s->common.add_to(note, "[HANDLE] TEXT");
     table.add(note, [&ctx, s] { log_note(ctx, s->common); });
   }
