@@ -1,6 +1,6 @@
-// Reading an export. The JSON is parsed record by record (each one is turned into its typed
-// record and dropped from the document at once), every value through the domain's own parsers,
-// so a large file needs little more memory than its records.
+// Reading an export. The JSON is read as a stream of parser events, and each record is turned
+// into its typed record as soon as it is complete, every value through the domain's own
+// parsers: no document is built, so a large file needs little more memory than its records.
 #include <algorithm>
 #include <array>
 #include <istream>
@@ -21,25 +21,87 @@ namespace {
 using Json = nlohmann::json;
 using namespace domain;
 
+// One record as the parser met it: its fields in file order, each value as JSON. The slots are
+// kept from one record to the next (the records of a table have the same keys in the same
+// order), so that a million entries do not cost a million maps of keys and values.
+class RecordFields {
+ public:
+  struct Slot {
+    std::string key;
+    Json value;
+    bool used = false;  // read by Fields
+  };
+
+  void clear() {
+    m_size = 0;
+    m_hint = 0;
+  }
+
+  // Where `key`'s value goes: a key given twice keeps its last value, as in a JSON object.
+  // No two slots, used or kept from an earlier record, ever hold the same key; so a key found
+  // in the slot it had in the record before is not among those before it either, and the
+  // usual record costs one comparison per key.
+  Json& add(const std::string& key) {
+    if (m_size < m_slots.size() && m_slots[m_size].key == key) return take(m_size);
+    for (std::size_t i = 0; i < m_slots.size(); ++i) {
+      if (m_slots[i].key != key) continue;
+      if (i < m_size) return m_slots[i].value;  // given twice
+      std::swap(m_slots[i], m_slots[m_size]);
+      return take(m_size);
+    }
+    m_slots.emplace_back();
+    m_slots.back().key = key;
+    std::swap(m_slots.back(), m_slots[m_size]);
+    return take(m_size);
+  }
+
+  // The slot of `key`, or null. Fields are mostly asked for in the order they are written, so
+  // the search starts after the last one found.
+  const Slot* find(std::string_view key) const {
+    for (std::size_t n = 0; n < m_size; ++n) {
+      const auto& slot = m_slots[(m_hint + n) % m_size];
+      if (slot.key == key) {
+        m_hint = (m_hint + n + 1) % m_size;
+        return &slot;
+      }
+    }
+    return nullptr;
+  }
+  Slot* find(std::string_view key) { return const_cast<Slot*>(std::as_const(*this).find(key)); }
+
+  std::size_t size() const { return m_size; }
+  const Slot& operator[](std::size_t index) const { return m_slots[index]; }
+
+ private:
+  Json& take(std::size_t index) {
+    ++m_size;
+    m_slots[index].used = false;
+    return m_slots[index].value;
+  }
+
+  std::vector<Slot> m_slots;
+  std::size_t m_size = 0;
+  mutable std::size_t m_hint = 0;
+};
+
 // The fields of one record, each read once and checked for its type and form; an error names
 // the record and the field.
 class Fields {
  public:
-  Fields(const Json& object, Section section, std::size_t index, const char* id_key)
-      : m_object(object) {
-    std::string what;
-    if (object.is_object()) {
-      const auto id = object.find(id_key);
-      if (id != object.end() && id->is_number_integer())
-        what = "#" + std::to_string(id->get<std::int64_t>());
-      else if (id != object.end() && id->is_string())
-        what = util::quoted(id->get<std::string>(), 40);
-    }
-    m_name = record_name(section, index, what);
-    if (!object.is_object()) fail("is not an object", "each record is {\"key\": value, ...}");
-  }
+  Fields(RecordFields& object, Section section, std::size_t index, const char* id_key)
+      : m_object(object), m_section(section), m_index(index), m_id_key(id_key) {}
 
-  const std::string& name() const { return m_name; }
+  // The record's place in the file and its id or handle, as errors name it (only built for one).
+  std::string name() const {
+    std::string what;
+    if (const auto* id = std::as_const(m_object).find(m_id_key)) {
+      if (id->value.is_number_integer())
+        what = "#" + std::to_string(id->value.get<std::int64_t>());
+      else if (id->value.is_string())
+        what = util::quoted(id->value.get<std::string>(), 40);
+    }
+    return record_name(m_section, m_index, what);
+  }
 
   std::int64_t integer(const char* key) {
     const auto& value = required(key);
@@ -56,7 +118,7 @@ class Fields {
   // check_record.
   int small_integer(const char* key) {
     const auto value = integer(key);
-    if (value < -1000000 || value > 1000000) wrong(key, m_object.at(key), "a small whole number");
+    if (value < -1000000 || value > 1000000) wrong(key, required(key), "a small whole number");
     return static_cast<int>(value);
   }
   std::optional<int> optional_small_integer(const char* key) {
@@ -84,15 +146,16 @@ class Fields {
     return text(key);
   }
   std::vector<std::string> texts(const char* key) {
-    const auto found = m_object.find(key);
-    if (found == m_object.end()) return {};
-    m_used.emplace_back(key);
-    if (found->is_null()) return {};
-    if (!found->is_array()) wrong(key, *found, "a list of text");
+    auto* slot = m_object.find(key);
+    if (slot == nullptr) return {};
+    slot->used = true;
+    const auto& found = slot->value;
+    if (found.is_null()) return {};
+    if (!found.is_array()) wrong(key, found, "a list of text");
     std::vector<std::string> values;
-    values.reserve(found->size());
-    for (const auto& item : *found) {
-      if (!item.is_string()) wrong(key, *found, "a list of text");
+    values.reserve(found.size());
+    for (const auto& item : found) {
+      if (!item.is_string()) wrong(key, found, "a list of text");
       values.push_back(item.get<std::string>());
     }
     return values;
@@ -125,8 +188,9 @@ class Fields {
   std::optional<date::weekday> optional_weekday(const char* key) {
     if (is_null(key)) return std::nullopt;
     const auto day = parsed(key, [](const std::string& value) { return parse_weekday(value); });
-    if (weekday_name(day) != m_object.at(key).get<std::string>())
-      fail(std::string{key} + " " + util::quoted(m_object.at(key).get<std::string>(), 40) +
+    const auto& given = required(key).get_ref<const std::string&>();
+    if (weekday_name(day) != given)
+      fail(std::string{key} + " " + util::quoted(given, 40) +
            " is not one of mon, tue, wed, thu, fri, sat, sun");
     return day;
   }
@@ -149,32 +213,34 @@ class Fields {
   }
 
   // After the last field: a key the record does not have is a mistake, not something to skip.
+  // (The first such key in alphabetical order is named.)
   void no_other_keys() const {
-    // m_used holds each key of the object that was read, once.
-    if (m_object.size() == m_used.size()) return;
-    for (const auto& item : m_object.items())
-      if (std::find(m_used.begin(), m_used.end(), item.key()) == m_used.end())
-        fail("unknown field " + util::quoted(item.key(), 40),
-             "an export of another mgr version? `mgr --version` names this one");
+    const std::string* unknown = nullptr;
+    for (std::size_t i = 0; i < m_object.size(); ++i)
+      if (!m_object[i].used && (unknown == nullptr || m_object[i].key < *unknown))
+        unknown = &m_object[i].key;
+    if (unknown != nullptr)
+      fail("unknown field " + util::quoted(*unknown, 40),
+           "an export of another mgr version? `mgr --version` names this one");
   }
 
   [[noreturn]] void fail(const std::string& problem, const std::string& hint = {}) const {
-    throw UsageError(m_name + ": " + problem, hint);
+    throw UsageError(name() + ": " + problem, hint);
   }
 
  private:
   bool is_null(const char* key) {
-    const auto found = m_object.find(key);
-    if (found == m_object.end()) return true;
-    if (!found->is_null()) return false;
-    m_used.emplace_back(key);
+    auto* slot = m_object.find(key);
+    if (slot == nullptr) return true;
+    if (!slot->value.is_null()) return false;
+    slot->used = true;
     return true;
   }
   const Json& required(const char* key) {
-    const auto found = m_object.find(key);
-    if (found == m_object.end()) fail("has no " + std::string{key});
-    if (std::find(m_used.begin(), m_used.end(), key) == m_used.end()) m_used.emplace_back(key);
-    return *found;
+    auto* slot = m_object.find(key);
+    if (slot == nullptr) fail("has no " + std::string{key});
+    slot->used = true;
+    return slot->value;
   }
   [[noreturn]] void wrong(const char* key, const Json& value, const char* expected) const {
     fail(std::string{key} + " is " + util::quoted(value.dump(), 40) + ", not " + expected);
@@ -190,12 +256,13 @@ class Fields {
     }
   }
 
-  const Json& m_object;
-  std::string m_name;
-  std::vector<std::string> m_used;
+  RecordFields& m_object;
+  Section m_section;
+  std::size_t m_index;
+  const char* m_id_key;
 };
 
-PersonRecord person_from(const Json& object, std::size_t index) {
+PersonRecord person_from(RecordFields& object, std::size_t index) {
   Fields f{object, Section::people, index, "handle"};
   PersonRecord record;
   auto& p = record.person;
@@ -216,7 +283,7 @@ PersonRecord person_from(const Json& object, std::size_t index) {
   return record;
 }
 
-TimeAwayRecord time_away_from(const Json& object, std::size_t index) {
+TimeAwayRecord time_away_from(RecordFields& object, std::size_t index) {
   Fields f{object, Section::time_away, index, "id"};
   TimeAwayRecord r{AwayId{f.integer("id")}, f.text("person"), f.date("from"), f.date("to"),
                    f.optional_text("reason")};
@@ -225,7 +292,7 @@ TimeAwayRecord time_away_from(const Json& object, std::size_t index) {
   return r;
 }
 
-Entry entry_from(const Json& object, std::size_t index) {
+Entry entry_from(RecordFields& object, std::size_t index) {
   Fields f{object, Section::entries, index, "id"};
   Entry e;
   e.id = EntryId{f.integer("id")};
@@ -248,7 +315,7 @@ Entry entry_from(const Json& object, std::size_t index) {
   return e;
 }
 
-ConcernRecord concern_from(const Json& object, std::size_t index) {
+ConcernRecord concern_from(RecordFields& object, std::size_t index) {
   Fields f{object, Section::concerns, index, "id"};
   ConcernRecord r{ConcernId{f.integer("id")}, f.text("text"),
                   f.date("opened"),           f.choice<ConcernStatus>("status"),
@@ -257,7 +324,7 @@ ConcernRecord concern_from(const Json& object, std::size_t index) {
   return r;
 }
 
-DelegationRecord delegation_from(const Json& object, std::size_t index) {
+DelegationRecord delegation_from(RecordFields& object, std::size_t index) {
   Fields f{object, Section::delegations, index, "id"};
   DelegationRecord r;
   r.id = DelegationId{f.integer("id")};
@@ -275,7 +342,7 @@ DelegationRecord delegation_from(const Json& object, std::size_t index) {
   return r;
 }
 
-TopicRecord topic_from(const Json& object, std::size_t index) {
+TopicRecord topic_from(RecordFields& object, std::size_t index) {
   Fields f{object, Section::topics, index, "id"};
   TopicRecord r{TopicId{f.integer("id")},
                 f.text("person"),
@@ -288,7 +355,7 @@ TopicRecord topic_from(const Json& object, std::size_t index) {
   return r;
 }
 
-ActionRecord action_from(const Json& object, std::size_t index) {
+ActionRecord action_from(RecordFields& object, std::size_t index) {
   Fields f{object, Section::actions, index, "id"};
   ActionRecord r;
   r.id = ActionId{f.integer("id")};
@@ -304,7 +371,7 @@ ActionRecord action_from(const Json& object, std::size_t index) {
   return r;
 }
 
-SkipRecord skip_from(const Json& object, std::size_t index) {
+SkipRecord skip_from(RecordFields& object, std::size_t index) {
   Fields f{object, Section::skips, index, "id"};
   SkipRecord r{SkipId{f.integer("id")}, f.text("person"), f.date("date"), f.optional_text("reason"),
                f.instant("logged_at")};
@@ -312,7 +379,7 @@ SkipRecord skip_from(const Json& object, std::size_t index) {
   return r;
 }
 
-MoveRecord move_from(const Json& object, std::size_t index) {
+MoveRecord move_from(RecordFields& object, std::size_t index) {
   Fields f{object, Section::moves, index, "id"};
   MoveRecord r{MoveId{f.integer("id")},       f.text("person"),      f.date("date"), f.date("to"),
                f.optional_clock_time("time"), f.instant("logged_at")};
@@ -320,7 +387,7 @@ MoveRecord move_from(const Json& object, std::size_t index) {
   return r;
 }
 
-ReminderSentRecord reminder_from(const Json& object, std::size_t index) {
+ReminderSentRecord reminder_from(RecordFields& object, std::size_t index) {
   Fields f{object, Section::reminders_sent, index, "item"};
   ReminderSentRecord r{f.date("day"), f.text("item"), f.optional_text("person"),
                        f.instant("sent_at"), f.text("message_id")};
@@ -328,7 +395,7 @@ ReminderSentRecord reminder_from(const Json& object, std::size_t index) {
   return r;
 }
 
-SelfCheckRecord self_check_from(const Json& object, std::size_t index) {
+SelfCheckRecord self_check_from(RecordFields& object, std::size_t index) {
   Fields f{object, Section::self_checks, index, "month"};
   SelfCheckRecord r;
   const auto month = f.text("month");
@@ -365,37 +432,176 @@ void check_format(const std::string& key, const Json& value) {
                      "export it again with this mgr, or import it with the mgr that wrote it");
 }
 
-// Follows the parser through the document: which table it is in, and how many records of it
-// came before, to turn each record into its typed form as soon as it is complete.
+// Builds one JSON value from the parser's events: a value of the file's header, or a record's
+// field that is a list (or anything else that is not a single value).
+class ValueBuilder {
+ public:
+  bool building() const { return m_target != nullptr; }
+
+  // The value about to start goes to `target`.
+  void start(Json& target) {
+    m_target = &target;
+    m_open.clear();
+  }
+  void key(const std::string& key) { m_key = key; }
+  // A single value; true when it completes the value being built.
+  bool value(Json value) {
+    place(std::move(value));
+    return finished();
+  }
+  void open(Json container) {
+    // The outermost list of a record's field: the list the field held before is emptied and
+    // used again.
+    if (m_open.empty() && container.is_array() && m_target->is_array()) {
+      m_target->clear();
+      m_open.push_back(m_target);
+      return;
+    }
+    m_open.push_back(place(std::move(container)));
+  }
+  // The end of the innermost list or object; true when it completes the value being built.
+  bool close() {
+    m_open.pop_back();
+    return finished();
+  }
+
+ private:
+  Json* place(Json value) {
+    if (m_open.empty()) {
+      *m_target = std::move(value);
+      return m_target;
+    }
+    auto& parent = *m_open.back();
+    if (parent.is_array()) {
+      parent.push_back(std::move(value));
+      return &parent.back();
+    }
+    auto& slot = parent[m_key];
+    slot = std::move(value);
+    return &slot;
+  }
+  bool finished() {
+    if (!m_open.empty()) return false;
+    m_target = nullptr;
+    return true;
+  }
+
+  Json* m_target = nullptr;
+  std::vector<Json*> m_open;  // the lists and objects not yet closed, innermost last
+  std::string m_key;
+};
+
+// Follows the parser through the document (the parser's SAX events): the header's values, each
+// table and each record in it, which is turned into its typed form as soon as it is complete.
+// Errors are thrown as the parser meets them.
 class Reading {
  public:
   Archive archive;
+  // The header's values (format, version, last_id, subject), or the whole document when it is
+  // not an object: what read_header checks once the parser is done.
+  Json header = Json::object();
+  // Set when the parser stopped at text that is not JSON (the parser's own message).
+  std::optional<std::string> syntax_error;
+  bool syntax_error_is_parse_error = false;
 
-  bool on_event(int depth, Json::parse_event_t event, Json& parsed) {
-    using Event = Json::parse_event_t;
-    if (depth == 0 && event == Event::object_start) m_root_is_object = true;
-    if (!m_root_is_object) return true;
-    if (depth == 1 && event == Event::value &&
-        (m_key == "format" || m_key == "version" || m_key == "subject"))
-      check_format(m_key, parsed);
-    if (depth == 1 && event == Event::key) {
-      m_key = parsed.get<std::string>();
-      m_section = section_from_name(m_key);
-      if (!m_section && m_key != "format" && m_key != "version" && m_key != "last_id" &&
-          m_key != "subject")
-        throw UsageError("unknown field " + util::quoted(m_key, 40) + " at the top of the file",
-                         "an export has format, version, last_id and one list per table");
+  bool null() { return value(Json(nullptr)); }
+  bool boolean(bool flag) { return value(Json(flag)); }
+  bool number_integer(std::int64_t number) { return value(Json(number)); }
+  bool number_unsigned(std::uint64_t number) { return value(Json(number)); }
+  bool number_float(double number, const std::string& /*as written*/) {
+    return value(Json(number));
+  }
+  bool binary(Json::binary_t& /*never in JSON text*/) { return true; }
+  bool string(std::string& text) {
+    if (m_place == Place::record && !m_builder.building()) {
+      // The same field of the record before usually held text too: its memory is used again.
+      if (m_field->is_string())
+        m_field->get_ref<std::string&>().assign(text);
+      else
+        *m_field = text;
       return true;
     }
-    if (depth != 2 || !m_section) return true;
-    if (event == Event::object_end) {
-      add(*m_section, parsed);
-      return false;  // dropped from the document: its typed record is kept instead
+    return value(Json(text));
+  }
+
+  bool start_object(std::size_t /*unknown*/) {
+    if (m_builder.building()) return open(Json::object());
+    switch (m_place) {
+      case Place::document:
+        m_place = Place::top;
+        return true;
+      case Place::table:
+        m_record.clear();
+        m_place = Place::record;
+        return true;
+      case Place::top:
+        if (m_section) not_a_list();
+        m_builder.start(header[m_key]);
+        return open(Json::object());
+      case Place::record:
+        m_builder.start(*m_field);
+        return open(Json::object());
     }
-    if (event == Event::value || event == Event::array_start)
-      throw UsageError(record_name(*m_section, archive.size(*m_section), "") +
-                       ": is not an object");
     return true;
+  }
+  bool start_array(std::size_t /*unknown*/) {
+    if (m_builder.building()) return open(Json::array());
+    switch (m_place) {
+      case Place::document:
+        m_builder.start(header);
+        return open(Json::array());
+      case Place::top:
+        if (m_section) {
+          m_place = Place::table;
+          return true;
+        }
+        m_builder.start(header[m_key]);
+        return open(Json::array());
+      case Place::table:
+        not_an_object();
+      case Place::record:
+        m_builder.start(*m_field);
+        return open(Json::array());
+    }
+    return true;
+  }
+  bool key(std::string& key) {
+    if (m_builder.building()) {
+      m_builder.key(key);
+      return true;
+    }
+    if (m_place == Place::record) {
+      m_field = &m_record.add(key);
+      return true;
+    }
+    // A key of the document itself.
+    m_key = key;
+    m_section = section_from_name(m_key);
+    if (!m_section && m_key != "format" && m_key != "version" && m_key != "last_id" &&
+        m_key != "subject")
+      throw UsageError("unknown field " + util::quoted(m_key, 40) + " at the top of the file",
+                       "an export has format, version, last_id and one list per table");
+    return true;
+  }
+  bool end_object() {
+    if (m_builder.building()) return close();
+    if (m_place == Place::record) {
+      add(*m_section);
+      m_place = Place::table;
+    }
+    return true;
+  }
+  bool end_array() {
+    if (m_builder.building()) return close();
+    m_place = Place::top;  // the end of a table
+    return true;
+  }
+
+  bool parse_error(std::size_t /*position*/, const std::string& /*token*/,
+                   const Json::exception& error) {
+    syntax_error = error.what();
+    syntax_error_is_parse_error = dynamic_cast<const Json::parse_error*>(&error) != nullptr;
+    return false;
   }
 
   // Where the reading got to, for a file that breaks off.
@@ -407,37 +613,88 @@ class Reading {
   }
 
  private:
-  void add(Section section, const Json& object) {
+  // Where the parser is: before the document, among the document's keys, in a table (the list
+  // of its records), or in a record.
+  enum class Place { document, top, table, record };
+
+  // A single value (text, number, true, false or null).
+  bool value(Json value) {
+    if (m_builder.building()) {
+      if (m_builder.value(std::move(value))) header_value_done();
+      return true;
+    }
+    switch (m_place) {
+      case Place::document:
+        header = std::move(value);
+        return true;
+      case Place::top:
+        if (m_section) not_a_list();
+        header[m_key] = std::move(value);
+        header_value_done();
+        return true;
+      case Place::table:
+        not_an_object();
+      case Place::record:
+        *m_field = std::move(value);
+        return true;
+    }
+    return true;
+  }
+  bool open(Json container) {
+    m_builder.open(std::move(container));
+    return true;
+  }
+  bool close() {
+    if (m_builder.close()) header_value_done();
+    return true;
+  }
+  // A value of the header is complete: the export's format is checked as soon as it is known.
+  void header_value_done() {
+    if (m_place == Place::top && (m_key == "format" || m_key == "version" || m_key == "subject"))
+      check_format(m_key, header[m_key]);
+  }
+
+  [[noreturn]] void not_a_list() const {
+    throw UsageError(std::string{name_of(*m_section)} + " is not a list of records");
+  }
+  [[noreturn]] void not_an_object() const {
+    throw UsageError(record_name(*m_section, archive.size(*m_section), "") + ": is not an object");
+  }
+
+  void add(Section section) {
     const auto index = archive.size(section);
     switch (section) {
       case Section::people:
-        return archive.people.push_back(person_from(object, index));
+        return archive.people.push_back(person_from(m_record, index));
       case Section::time_away:
-        return archive.time_away.push_back(time_away_from(object, index));
+        return archive.time_away.push_back(time_away_from(m_record, index));
       case Section::entries:
-        return archive.entries.push_back(entry_from(object, index));
+        return archive.entries.push_back(entry_from(m_record, index));
       case Section::concerns:
-        return archive.concerns.push_back(concern_from(object, index));
+        return archive.concerns.push_back(concern_from(m_record, index));
       case Section::delegations:
-        return archive.delegations.push_back(delegation_from(object, index));
+        return archive.delegations.push_back(delegation_from(m_record, index));
       case Section::topics:
-        return archive.topics.push_back(topic_from(object, index));
+        return archive.topics.push_back(topic_from(m_record, index));
       case Section::actions:
-        return archive.actions.push_back(action_from(object, index));
+        return archive.actions.push_back(action_from(m_record, index));
       case Section::skips:
-        return archive.skips.push_back(skip_from(object, index));
+        return archive.skips.push_back(skip_from(m_record, index));
       case Section::moves:
-        return archive.moves.push_back(move_from(object, index));
+        return archive.moves.push_back(move_from(m_record, index));
       case Section::reminders_sent:
-        return archive.reminders_sent.push_back(reminder_from(object, index));
+        return archive.reminders_sent.push_back(reminder_from(m_record, index));
       case Section::self_checks:
-        return archive.self_checks.push_back(self_check_from(object, index));
+        return archive.self_checks.push_back(self_check_from(m_record, index));
     }
   }
 
-  bool m_root_is_object = false;
-  std::string m_key;
+  Place m_place = Place::document;
+  std::string m_key;  // the document's key whose value is being read
   std::optional<Section> m_section;
+  RecordFields m_record;
+  Json* m_field = nullptr;  // the record's field whose value is being read
+  ValueBuilder m_builder;
 };
 
 // The header, once the records are read.
@@ -460,11 +717,6 @@ void read_header(const Json& document, Archive& archive) {
   archive.last_id = last_id->get<std::int64_t>();
   if (const auto subject = document.find("subject"); subject != document.end())
     check_format("subject", *subject);
-  for (const auto section : k_sections) {
-    const auto table = document.find(std::string{name_of(section)});
-    if (table != document.end() && !table->is_array())
-      throw UsageError(std::string{name_of(section)} + " is not a list of records");
-  }
 }
 
 }  // namespace
@@ -520,40 +772,33 @@ class StreamBlocks {
   const char* m_end = nullptr;
 };
 
-Json parse_with(std::string_view text, const Json::parser_callback_t& callback) {
-  return Json::parse(text, callback, true, false);
+bool parse_with(std::string_view text, Reading& reading) {
+  return Json::sax_parse(text.begin(), text.end(), &reading);
 }
 
-Json parse_with(std::istream& in, const Json::parser_callback_t& callback) {
+bool parse_with(std::istream& in, Reading& reading) {
   auto blocks = std::make_unique<StreamBlocks>(in);
-  return Json::parse(StreamBlocks::Iterator{blocks.get()}, StreamBlocks::Iterator{}, callback, true,
-                     false);
+  return Json::sax_parse(StreamBlocks::Iterator{blocks.get()}, StreamBlocks::Iterator{}, &reading);
 }
 
 // Parses `input` (text, or a stream read as the parser goes: the file is never held whole).
 template <typename Input>
 Archive read_archive(Input&& input) {
   Reading reading;
-  Json document;
-  try {
-    document = parse_with(std::forward<Input>(input),
-                          [&reading](int depth, Json::parse_event_t event, Json& parsed) {
-                            return reading.on_event(depth, event, parsed);
-                          });
-  } catch (const Json::parse_error& error) {
+  parse_with(std::forward<Input>(input), reading);
+  if (reading.syntax_error) {
     const auto where = reading.last_record();
-    throw UsageError("the file is not complete JSON" + (where.empty() ? "" : " (" + where + ")") +
-                         ": " + util::truncate_to_width(error.what(), 160),
-                     "an export that was cut off (a full disk, an interrupted copy) cannot be "
-                     "imported; export again");
-  } catch (const Json::exception& error) {
+    const auto in = where.empty() ? "" : " (" + where + ")";
+    const auto what = util::truncate_to_width(*reading.syntax_error, 160);
+    if (reading.syntax_error_is_parse_error)
+      throw UsageError("the file is not complete JSON" + in + ": " + what,
+                       "an export that was cut off (a full disk, an interrupted copy) cannot be "
+                       "imported; export again");
     // A number too large for any type, and the like: JSON that no export holds.
-    const auto where = reading.last_record();
-    throw UsageError("the file is not valid JSON" + (where.empty() ? "" : " (" + where + ")") +
-                     ": " + util::truncate_to_width(error.what(), 160));
+    throw UsageError("the file is not valid JSON" + in + ": " + what);
   }
   Archive archive = std::move(reading.archive);
-  read_header(document, archive);
+  read_header(reading.header, archive);
   check_archive(archive);
   return archive;
 }

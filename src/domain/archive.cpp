@@ -362,17 +362,18 @@ std::string record_name(std::size_t index, const SelfCheckRecord& record) {
 
 void check_record(std::size_t index, const PersonRecord& record) {
   const auto& person = record.person;
-  const auto name = record_name(index, record);
+  // Named only for an error: most records have none.
+  const auto name = [&] { return record_name(index, record); };
   if (!is_valid_handle(person.handle))
-    refuse(name, "invalid handle " + util::quoted(person.handle),
+    refuse(name(), "invalid handle " + util::quoted(person.handle),
            "a handle is 1-32 of a-z, 0-9, '.', '_' and '-', starting with a letter or digit");
   try {
     check_display_name(person.name);
   } catch (const UsageError& error) {
-    refuse(name, error.what(), error.hint());
+    refuse(name(), error.what(), error.hint());
   }
   if (person.length.count() <= 0 || person.length.count() > k_longest_minutes)
-    refuse(name,
+    refuse(name(),
            "length_minutes is " + std::to_string(person.length.count()) + ", not from 1 to 1440");
 }
 
@@ -383,12 +384,14 @@ void check_record(std::size_t index, const TimeAwayRecord& record) {
 }
 
 void check_record(std::size_t index, const Entry& record) {
-  const auto name = record_name(index, record);
+  // Named only for an error: most records have none.
+  const auto name = [&] { return record_name(index, record); };
   if (record.minutes &&
       (record.minutes->count() <= 0 || record.minutes->count() > k_longest_minutes))
-    refuse(name, "minutes is " + std::to_string(record.minutes->count()) + ", not from 1 to 1440");
+    refuse(name(),
+           "minutes is " + std::to_string(record.minutes->count()) + ", not from 1 to 1440");
   if (record.mood && (*record.mood < 1 || *record.mood > 5))
-    refuse(name, "mood is " + std::to_string(*record.mood) + ", not from 1 to 5");
+    refuse(name(), "mood is " + std::to_string(*record.mood) + ", not from 1 to 5");
   // An entry names a few people and tags: a look back is cheaper than a set.
   const auto seen_before = [](const std::vector<std::string>& list, std::size_t i) {
     return std::find(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(i), list[i]) !=
@@ -396,30 +399,31 @@ void check_record(std::size_t index, const Entry& record) {
   };
   for (std::size_t i = 0; i < record.people.size(); ++i) {
     const auto& handle = record.people[i];
-    if (!is_valid_handle(handle)) refuse(name, "invalid handle " + util::quoted(handle));
+    if (!is_valid_handle(handle)) refuse(name(), "invalid handle " + util::quoted(handle));
     if (seen_before(record.people, i))
-      refuse(name, "person " + util::quoted(handle) + " is named twice");
+      refuse(name(), "person " + util::quoted(handle) + " is named twice");
   }
   for (std::size_t i = 0; i < record.tags.size(); ++i) {
     try {
       check_tag(record.tags[i]);
     } catch (const UsageError& error) {
-      refuse(name, error.what(), error.hint());
+      refuse(name(), error.what(), error.hint());
     }
     if (seen_before(record.tags, i))
-      refuse(name, "tag " + util::quoted(record.tags[i]) + " is there twice");
+      refuse(name(), "tag " + util::quoted(record.tags[i]) + " is there twice");
   }
 }
 
 void check_record(std::size_t index, const SelfCheckRecord& record) {
-  const auto name = record_name(index, record);
+  // Named only for an error: most records have none.
+  const auto name = [&] { return record_name(index, record); };
   const date::year_month_day day{record.date};
   if (day.year() / day.month() != record.month)
-    refuse(name, "its date " + format_date(record.date) + " is not in its month");
+    refuse(name(), "its date " + format_date(record.date) + " is not in its month");
   for (std::size_t i = 0; i < record.answers.size(); ++i)
     if (record.answers[i] < 1 || record.answers[i] > 5)
-      refuse(name, std::string{k_self_check_questions[i]} + " is " +
-                       std::to_string(record.answers[i]) + ", not from 1 to 5");
+      refuse(name(), std::string{k_self_check_questions[i]} + " is " +
+                         std::to_string(record.answers[i]) + ", not from 1 to 5");
 }
 
 void check_archive(const Archive& archive) {
