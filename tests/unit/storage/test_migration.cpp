@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <optional>
+#include <regex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -267,4 +268,82 @@ TEST_CASE("the migration sums the minutes the 0.1.0 log holds by day and kind",
   // time to add up.
   CHECK(sqlite_cli(path, "SELECT kind, date, minutes FROM day_minutes ORDER BY kind, date") ==
         "1on1|2026-10-06|30\nic|2026-10-09|120\nlearn|2026-10-09|45\nmgmt|2026-10-14|60");
+}
+
+namespace {
+
+// The table definitions' CHECK constraints that compare a column with a list of three or more
+// values, which SQLite checks through a temporary table built for every row.
+std::vector<std::string> checks_naming_a_list(const fs::path& path) {
+  const std::regex list{R"(CHECK \(\w+ IN \([^)]*,[^)]*,[^)]*\)\))"};
+  std::vector<std::string> found;
+  const std::string tables =
+      sqlite_cli(path, "SELECT sql FROM sqlite_schema WHERE type = 'table' ORDER BY name");
+  for (std::sregex_iterator match{tables.begin(), tables.end(), list}, end; match != end; ++match)
+    found.push_back(match->str());
+  return found;
+}
+
+}  // namespace
+
+TEST_CASE("the value lists of the CHECK constraints become comparisons that refuse the same",
+          "[storage][migration]") {
+  TempDir dir;
+  const fs::path fresh = dir.path() / "fresh.db";
+  { auto db = Database::open_for_writing(fresh); }
+  const fs::path migrated = copy_of_fixture(dir);
+  // What the detector looks for is there before the migration.
+  CHECK_FALSE(checks_naming_a_list(migrated).empty());
+  { auto db = Database::open_for_writing(migrated); }
+
+  for (const auto& path : {fresh, migrated}) {
+    INFO(path.filename().string());
+    CHECK(checks_naming_a_list(path).empty());
+    CHECK(sqlite_cli(path, "PRAGMA integrity_check") == "ok");
+    // Each rewritten constraint still refuses a value off its list, and still lets NULL by
+    // where the column may be empty.
+    const std::pair<const char*, const char*> refused[] = {
+        {"INSERT INTO ids (kind) VALUES ('entries')", "kind = 'entry'"},
+        {"INSERT INTO people (handle, relation, cadence, since, created_at) VALUES ('x', 'boss', "
+         "'weekly', '2026-01-01', '2026-01-01T00:00:00Z')",
+         "relation = 'report'"},
+        {"INSERT INTO people (handle, relation, cadence, slot_day, since, created_at) VALUES "
+         "('x', 'peer', 'weekly', 'monday', '2026-01-01', '2026-01-01T00:00:00Z')",
+         "slot_day = 'mon'"},
+        {"INSERT INTO ids (id, kind) VALUES (900, 'entry'); INSERT INTO entries (id, kind, date, "
+         "logged_at) VALUES (900, 'meeting', '2026-01-01', '2026-01-01T00:00:00Z')",
+         "kind = '1on1'"},
+        {"INSERT INTO ids (id, kind) VALUES (900, 'entry'); INSERT INTO entries (id, kind, date, "
+         "logged_at, status) VALUES (900, 'checkin', '2026-01-01', '2026-01-01T00:00:00Z', "
+         "'late')",
+         "status = 'on-track'"},
+        {"INSERT INTO ids (id, kind) VALUES (900, 'entry'); INSERT INTO entries (id, kind, date, "
+         "logged_at, learn_type) VALUES (900, 'learn', '2026-01-01', '2026-01-01T00:00:00Z', "
+         "'podcast')",
+         "learn_type = 'reading'"},
+        {"INSERT INTO concerns (id, text, opened, status) VALUES (901, 't', '2026-01-01', "
+         "'closed')",
+         "status = 'resolved'"},
+        {"INSERT INTO delegations (id, person_id, outcome, created, status) VALUES (902, 1, 'o', "
+         "'2026-01-01', 'closed')",
+         "status = 'reclaimed'"},
+        {"INSERT INTO ids (id, kind) VALUES (903, 'topic'); INSERT INTO topics (id, person_id, "
+         "text, created, status) VALUES (903, 1, 't', '2026-01-01', 'closed')",
+         "status = 'done'"},
+        {"INSERT INTO ids (id, kind) VALUES (904, 'action'); INSERT INTO actions (id, "
+         "person_id, owner, text, created, status) VALUES (904, 1, 'me', 't', '2026-01-01', "
+         "'closed')",
+         "status = 'done'"},
+    };
+    for (const auto& [statement, constraint] : refused) {
+      INFO(statement);
+      const auto result = sqlite_cli(path, std::string{"BEGIN; "} + statement + "; ROLLBACK;");
+      CHECK_THAT(result, Catch::Contains("CHECK constraint failed") && Catch::Contains(constraint));
+    }
+    CHECK(sqlite_cli(path,
+                     "BEGIN; INSERT INTO ids (id, kind) VALUES (900, 'entry'); INSERT INTO "
+                     "entries (id, kind, date, logged_at, status, learn_type) VALUES (900, "
+                     "'note', '2026-01-01', '2026-01-01T00:00:00Z', NULL, NULL); SELECT kind "
+                     "FROM entries WHERE id = 900; ROLLBACK;") == "note");
+  }
 }
