@@ -15,6 +15,7 @@ import json
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -62,16 +63,25 @@ def run(cmd, **kwargs):
     return subprocess.run(cmd, check=True, **kwargs)
 
 
-def hyperfine(commands, runs, env, warmup=3):
-    """Runs named commands (name -> argv) in one hyperfine session; returns name -> median ms."""
-    with tempfile.NamedTemporaryFile(suffix=".json") as out:
-        args = ["hyperfine", "-N", "--style", "none", "--warmup", str(warmup), "--runs",
-                str(runs), "--export-json", out.name]
-        for name, argv in commands.items():
-            args += ["-n", name, " ".join(quote(a) for a in argv)]
-        run(args, env=env, stdout=subprocess.DEVNULL)
-        results = json.load(open(out.name))["results"]
-    return {r["command"]: r["median"] * 1000 for r in results}
+def hyperfine(commands, runs, env, warmup=3, rounds=5):
+    """Runs named commands (name -> argv) in one hyperfine session per round, `runs` runs of
+    each in all; returns name -> median ms over every run. hyperfine runs each command's runs
+    back to back, so a few seconds in which the machine is slower (a shared host) would fall on
+    one command of a comparison alone: in rounds, they are spread over all of them."""
+    rounds = max(1, min(rounds, runs // 2))
+    per_round = -(-runs // rounds)
+    times = {name: [] for name in commands}
+    for round_ in range(rounds):
+        with tempfile.NamedTemporaryFile(suffix=".json") as out:
+            args = ["hyperfine", "-N", "--style", "none", "--warmup",
+                    str(warmup if round_ == 0 else 1), "--runs", str(per_round),
+                    "--export-json", out.name]
+            for name, argv in commands.items():
+                args += ["-n", name, " ".join(quote(a) for a in argv)]
+            run(args, env=env, stdout=subprocess.DEVNULL)
+            for result in json.load(open(out.name))["results"]:
+                times[result["command"]] += result["times"]
+    return {name: statistics.median(values) * 1000 for name, values in times.items()}
 
 
 def quote(arg):
@@ -167,7 +177,7 @@ def machine_line():
         "/etc/debian_version").exists() else "?"
     return (f"Measured {datetime.date.today()} on {os.cpu_count()} cores ({cpu}), Debian "
             f"{debian}, Linux {platform.release()}; medians of whole-process runs (hyperfine), "
-            "each comparison taken in the same run.")
+            "each comparison taken in the same run, in five rounds that take turns.")
 
 
 def main():

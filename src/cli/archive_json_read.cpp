@@ -571,6 +571,12 @@ class Reading {
       return true;
     }
     if (m_place == Place::record) {
+      // No record of an export has more than sixteen fields: one with many more is refused
+      // before its keys, each compared with the others, cost more than the file is worth.
+      if (m_record.size() == k_most_fields)
+        throw UsageError(record_name(*m_section, archive.size(*m_section), "") +
+                             ": has more than " + std::to_string(k_most_fields) + " fields",
+                         "an export of another mgr version? `mgr --version` names this one");
       m_field = &m_record.add(key);
       return true;
     }
@@ -613,6 +619,8 @@ class Reading {
   }
 
  private:
+  static constexpr std::size_t k_most_fields = 64;
+
   // Where the parser is: before the document, among the document's keys, in a table (the list
   // of its records), or in a record.
   enum class Place { document, top, table, record };

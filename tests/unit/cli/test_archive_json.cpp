@@ -104,3 +104,50 @@ TEST_CASE("An export read from a stream is the one read from its text", "[archiv
   std::istringstream cut{text.substr(0, text.size() - 3)};
   CHECK_THROWS_AS(read_archive_json(cut), UsageError);
 }
+
+namespace {
+
+// An export of one person whose record is `person` (the text between its braces).
+std::string export_with_person(const std::string& person) {
+  return "{\"format\": \"mgr-export\", \"version\": 1, \"last_id\": 5, \"people\": [\n{" + person +
+         "}]}";
+}
+
+const std::string k_alice =
+    "\"id\":1,\"handle\":\"alice\",\"name\":null,\"relation\":\"report\",\"cadence\":\"weekly\","
+    "\"day\":null,\"time\":null,\"length_minutes\":30,\"tz\":null,\"since\":\"2026-01-01\","
+    "\"archived\":false,\"created_at\":\"2026-01-01T08:00:00Z\"";
+
+}  // namespace
+
+TEST_CASE("The reader takes a record's fields in any order, the last of a key given twice",
+          "[archive]") {
+  const auto archive = read_archive_json(
+      export_with_person("\"created_at\":\"2026-01-01T08:00:00Z\",\"handle\":\"bob\"," + k_alice +
+                         ",\"handle\":\"carol\""));
+  REQUIRE(archive.people.size() == 1);
+  CHECK(archive.people[0].person.handle == "carol");
+  CHECK(archive.people[0].person.since == domain::Date{date::year{2026} / 1 / 1});
+}
+
+TEST_CASE("The reader names what is wrong with a record's shape", "[archive]") {
+  CHECK_THROWS_WITH(read_archive_json(export_with_person(k_alice + ",\"zeta\":1,\"extra\":[1]")),
+                    Catch::Contains("people[0] ('alice'): unknown field 'extra'"));
+  std::string many = k_alice;
+  for (int i = 0; i < 100; ++i) many += ",\"k" + std::to_string(i) + "\":" + std::to_string(i);
+  CHECK_THROWS_WITH(read_archive_json(export_with_person(many)),
+                    Catch::Contains("people[0]: has more than 64 fields"));
+  CHECK_THROWS_WITH(
+      read_archive_json(export_with_person(k_alice).replace(
+          export_with_person(k_alice).find("\"name\":null"), 11, "\"name\":{\"a\":[1,{}]}")),
+      Catch::Contains("name is '{\"a\":[1,{}]}', not text"));
+  CHECK_THROWS_WITH(read_archive_json("{\"format\": \"mgr-export\", \"version\": 1, \"last_id\": "
+                                      "5, \"entries\": {\"id\": 1}}"),
+                    Catch::Contains("entries is not a list of records"));
+  CHECK_THROWS_WITH(read_archive_json("{\"format\": \"mgr-export\", \"version\": 1, \"last_id\": "
+                                      "5, \"entries\": [[1]]}"),
+                    Catch::Contains("entries[0]: is not an object"));
+  CHECK_THROWS_WITH(read_archive_json("[1, 2]"), Catch::Contains("not a JSON object"));
+  CHECK_THROWS_WITH(read_archive_json("{\"format\": [\"mgr-export\"], \"version\": 1}"),
+                    Catch::Contains("\"format\" is not \"mgr-export\""));
+}
