@@ -78,15 +78,17 @@ void import_file(Context& ctx, const std::string& file, bool dry_run) {
                            outcome(plan.counts, true));
     return;
   }
+  bool added = false;
   change_and_confirm(ctx, {}, [&](storage::Store& store) {
     auto& db = store.database();
     const auto base = storage::import_base(db, archive);
     const auto plan = domain::plan_import(std::move(archive), base);
     storage::write_import(db, plan);
-    std::string line = fmt::format("imported {}: {}", name, outcome(plan.counts, false));
-    if (plan.counts.total_added() > 0) line += " (`mgr undo` takes them out again)";
-    return line;
+    added = plan.counts.total_added() > 0;
+    return fmt::format("imported {}: {}", name, outcome(plan.counts, false));
   });
+  // Not part of the confirmation, which is also what `mgr undo` says it undid.
+  if (added) ctx.out << "`mgr undo` takes them out again\n";
 }
 
 }  // namespace

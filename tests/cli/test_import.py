@@ -92,8 +92,14 @@ class RoundTrip(ImportCase):
         self.assertEqual(self.db_dump_hash(), before)
 
     def test_an_import_is_one_change_for_undo(self):
-        self.mgr("import", self.write("all.json", self.exported))
-        self.mgr("undo")
+        path = self.write("all.json", self.exported)
+        _, out, _ = self.mgr("import", path)
+        imported, hint = out.splitlines()
+        self.assertTrue(imported.startswith("imported "), out)
+        self.assertEqual(hint, "`mgr undo` takes them out again")
+        _, out, _ = self.mgr("undo")
+        # The change undone, as the import confirmed it, without the hint that led here.
+        self.assertEqual(out, "undid: " + imported + "\n")
         for table in test_export.SECTIONS:
             self.assertEqual(self.sql("SELECT count(*) FROM %s" % table), [(0,)], table)
 
