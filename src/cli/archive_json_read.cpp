@@ -1,12 +1,15 @@
 // Reading an export. The JSON is read as a stream of parser events, and each record is turned
 // into its typed record as soon as it is complete, every value through the domain's own
 // parsers: no document is built, so a large file needs little more memory than its records.
-#include <algorithm>
 #include <array>
 #include <istream>
 #include <iterator>
 #include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 #include "cli/archive_json.hpp"
 #include "domain/clock.hpp"
