@@ -1,6 +1,5 @@
 // mgr doctor: is the database sound, private and safely placed, and are the time zone data and
 // the mail settings usable? The facts are gathered here; domain/doctor judges them.
-#include <date/tz.h>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
@@ -14,6 +13,7 @@
 #include "cli/common.hpp"
 #include "domain/doctor.hpp"
 #include "domain/errors.hpp"
+#include "domain/zone.hpp"
 #include "storage/backup.hpp"
 #include "storage/health.hpp"
 #include "storage/migrations.hpp"
@@ -186,9 +186,8 @@ CheckResult check_config(Context& ctx) {
 CheckResult check_time_zone(const Context& ctx) {
   domain::TimeZoneFacts facts;
   try {
-    const auto& tzdb = date::get_tzdb();
-    facts.database_found = !tzdb.zones.empty();
-    facts.database_version = tzdb.version == "unknown" ? "" : tzdb.version;
+    facts.database_found = !domain::zone_names().empty();
+    facts.database_version = domain::zone_database_version();
     if (!facts.database_found) facts.database_problem = "it holds no zones";
   } catch (const std::exception& error) {
     facts.database_problem = error.what();

@@ -5,6 +5,9 @@
 #include <array>
 #include <climits>
 #include <cstdlib>
+#include <fstream>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "domain/errors.hpp"
@@ -19,6 +22,16 @@ date::local_seconds Clock::local_now() const {
 
 Date Clock::today() const {
   return date::floor<date::days>(local_now());
+}
+
+std::optional<std::string_view> zone_in_sysconfig_line(std::string_view line) {
+  static constexpr std::string_view k_key = "ZONE=\"";
+  const auto at = line.find(k_key);
+  if (at == std::string_view::npos) return std::nullopt;
+  const auto value = line.substr(at + k_key.size());
+  const auto end = value.rfind('"');
+  if (end == std::string_view::npos) return std::nullopt;
+  return value.substr(0, end);
 }
 
 const Zone* find_zone(std::string_view name) {
@@ -37,9 +50,18 @@ std::string_view zone_in_path(std::string_view path) {
   return at == std::string_view::npos ? std::string_view{} : path.substr(at + k_zoneinfo.size());
 }
 
-// The zone /etc/localtime links to, named as date::current_zone() names it (after following
-// every link, unless that ends at posixrules), but without building the whole tz database; that
-// function is asked only when there is no such link.
+// The first line of a small text file, or "".
+std::string first_line(const char* path) {
+  std::ifstream file{path};
+  std::string line;
+  std::getline(file, line);
+  return line;
+}
+
+// The system's zone as date::current_zone() finds it: the zone /etc/localtime links to (after
+// following every link, unless that ends at posixrules), else the name in /etc/timezone
+// (Debian's own record of it), /var/db/zoneinfo or /etc/sysconfig/clock; UTC when none of
+// them names a zone.
 const Zone* system_zone() {
   static constexpr const char* k_localtime = "/etc/localtime";
   std::array<char, PATH_MAX + 1> link{};
@@ -50,10 +72,12 @@ const Zone* system_zone() {
     if (name.empty() || name == "posixrules") name = zone_in_path(link.data());
     if (const auto* zone = Zone::find(name)) return zone;
   }
-  try {
-    if (const auto* zone = Zone::find(date::current_zone()->name())) return zone;
-  } catch (const std::exception&) {
-  }
+  for (const char* path : {"/etc/timezone", "/var/db/zoneinfo"})
+    if (const auto* zone = Zone::find(first_line(path))) return zone;
+  std::ifstream clock{"/etc/sysconfig/clock"};
+  for (std::string line; std::getline(clock, line);)
+    if (const auto named = zone_in_sysconfig_line(line))
+      if (const auto* zone = Zone::find(*named)) return zone;
   return find_zone("UTC");
 }
 
@@ -79,10 +103,13 @@ bool looks_like_posix_rule(std::string_view text) {
   return at < text.size() && text[at] >= '0' && text[at] <= '9';
 }
 
-std::vector<std::string> zone_names() {
-  std::vector<std::string> names;
-  for (const auto& zone : date::get_tzdb().zones) names.emplace_back(zone.name());
-  return names;
+// Every zone name, for a suggestion; none when the database's folder cannot be listed.
+std::vector<std::string> known_zone_names() {
+  try {
+    return zone_names();
+  } catch (const std::exception&) {
+    return {};
+  }
 }
 
 }  // namespace
@@ -114,7 +141,7 @@ ZoneChoice choose_zone(const std::string& configured, const char* tz_env) {
                           fallback->name() +
                           " (set `timezone` in the config, or TZ=Area/City, to choose)"};
   }
-  const auto close = closest_match(name, zone_names());
+  const auto close = closest_match(name, known_zone_names());
   throw UsageError("unknown time zone " + util::quoted(name) + " in TZ",
                    close ? "did you mean '" + *close + "'? (or set `timezone` in the config)"
                          : "set TZ to an IANA name such as Europe/Berlin, or `timezone` in the "

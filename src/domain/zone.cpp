@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <stdexcept>
@@ -198,6 +200,37 @@ const Zone* Zone::find(std::string_view name) {
   } catch (const std::runtime_error&) {
     return nullptr;  // a file that is not TZif (such as iso3166.tab's kin) names no zone
   }
+}
+
+std::vector<std::string> zone_names() {
+  // As the date library lists them: every file under the folder whose name may_name_zone
+  // takes (links such as `localtime` and the backward names included), without recursing into
+  // the folders it leaves out (posix/, right/).
+  const std::filesystem::path root{k_zoneinfo};
+  std::vector<std::string> names;
+  for (auto item = std::filesystem::recursive_directory_iterator(root);
+       item != std::filesystem::recursive_directory_iterator(); ++item) {
+    const auto name = item->path().lexically_relative(root).generic_string();
+    if (item->is_directory()) {
+      if (!may_name_zone(name)) item.disable_recursion_pending();
+    } else if (may_name_zone(name)) {
+      names.push_back(name);
+    }
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::string zone_database_version() {
+  // tzdata.zi, which Debian's tzdata ships, begins "# version 2026a"; a database built from
+  // the upstream sources also has +VERSION.
+  const std::filesystem::path root{k_zoneinfo};
+  std::string word;
+  if (std::ifstream compiled{root / "tzdata.zi"};
+      compiled >> word && word == "#" && compiled >> word && word == "version" && compiled >> word)
+    return word;
+  if (std::ifstream version_file{root / "+VERSION"}; version_file >> word) return word;
+  return {};
 }
 
 date::sys_info Zone::info_from(std::size_t index) const {

@@ -6,9 +6,11 @@
 // seconds). That is a walk over ~650 files of /usr/share/zoneinfo, about 2.5 ms, in every run
 // of mgr; a command such as `mgr log` takes about as long again for all of its own work. A Zone
 // reads the one file it is asked for and answers the same questions with the same answers
-// (tests/unit/domain/test_zone.cpp compares it with date::time_zone over every zone). The date
-// library's database is still used where the whole list is wanted: `mgr doctor`, and the
-// "did you mean" of a misspelt zone.
+// (tests/unit/domain/test_zone.cpp compares it with date::time_zone over every zone). The list
+// of every zone (for `mgr doctor` and the "did you mean" of a misspelt zone) is read from the
+// same folder, as the date library reads it, so that mgr does not link the library's compiled
+// part (libdate-tz) at all: that shared library needs the shared C++ runtime, and loading that
+// runtime was most of what starting mgr cost (contrib/bench/README.md).
 #include <date/date.h>
 #include <date/tz.h>
 
@@ -65,5 +67,11 @@ class Zone {
   std::vector<Period> m_periods;
   std::vector<Transition> m_transitions;  // sorted; the first at the earliest representable day
 };
+
+// Every zone name of the system's tz database, sorted: the names date::get_tzdb() lists.
+// Throws std::filesystem::filesystem_error when the database's folder cannot be read.
+std::vector<std::string> zone_names();
+// The tz database's release, such as "2026a", or "" when it does not say.
+std::string zone_database_version();
 
 }  // namespace mgr::domain

@@ -137,6 +137,17 @@ TEST_CASE("resolve_zone: the configured name wins, then TZ, then the system zone
   CHECK(resolve_zone("Asia/Tokyo", "Not/AZone")->name() == "Asia/Tokyo");
 }
 
+TEST_CASE("zone_in_sysconfig_line reads the ZONE line of /etc/sysconfig/clock", "[clock]") {
+  CHECK(zone_in_sysconfig_line("ZONE=\"America/New_York\"") == "America/New_York");
+  CHECK(zone_in_sysconfig_line("ZONE=\"Europe/Berlin\"  # set by the installer") ==
+        "Europe/Berlin");
+  CHECK(zone_in_sysconfig_line("ZONE=\"\"") == "");
+  CHECK_FALSE(zone_in_sysconfig_line("UTC=true"));
+  CHECK_FALSE(zone_in_sysconfig_line("ZONE=Europe/Berlin"));
+  CHECK_FALSE(zone_in_sysconfig_line("ZONE=\"Europe/Berlin"));
+  CHECK_FALSE(zone_in_sysconfig_line(""));
+}
+
 TEST_CASE("resolve_zone and find_zone reject unknown zones naming them", "[clock]") {
   CHECK_THROWS_MATCHES(resolve_zone("Mars/Olympus_Mons", nullptr), mgr::UsageError,
                        WhatContains("'Mars/Olympus_Mons'"));

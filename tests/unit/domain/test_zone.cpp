@@ -3,9 +3,12 @@
 #include <date/tz.h>
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
+#include <regex>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "domain/clock.hpp"
 #include "domain/errors.hpp"
@@ -87,6 +90,28 @@ TEST_CASE("Zone finds exactly the zones the date library lists") {
     ++files;
   }
   CHECK(files > 1000);  // posix/ and right/ hold copies of every zone: all refused
+}
+
+TEST_CASE("zone_names lists the zones the date library lists, in order") {
+  std::vector<std::string> listed;
+  for (const auto& zone : date::get_tzdb().zones) listed.push_back(zone.name());
+  std::sort(listed.begin(), listed.end());
+  const auto names = mgr::domain::zone_names();
+  CHECK(names.size() > 300);
+  CHECK(names == listed);
+}
+
+TEST_CASE("zone_database_version is the tz release the database names") {
+  const auto version = mgr::domain::zone_database_version();
+  // Debian's tzdata names its release in tzdata.zi (the date library reads only +VERSION,
+  // which Debian does not ship, and says "unknown").
+  CHECK(std::regex_match(version, std::regex{"[0-9]{4}[a-z]+"}));
+  const auto theirs = date::get_tzdb().version;
+  if (theirs != "unknown") CHECK(version == theirs);
+}
+
+TEST_CASE("the system zone is the one date::current_zone finds") {
+  CHECK(mgr::domain::resolve_zone("", nullptr)->name() == date::current_zone()->name());
 }
 
 TEST_CASE("Zone refuses names that are not zones, as date::locate_zone does") {
