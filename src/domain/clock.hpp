@@ -40,6 +40,7 @@ const Zone* resolve_zone(const std::string& configured, const char* tz_env);
 
 // The zone a line of /etc/sysconfig/clock names (`ZONE="America/New_York"`), if it names one.
 std::optional<std::string_view> zone_in_sysconfig_line(std::string_view line);
+
 // A zone given on the command line or in the database.
 const Zone* find_zone(std::string_view name);
 
