@@ -194,8 +194,10 @@ class Store {
   std::int64_t count_closed_delegations_of(domain::PersonId person);
   void close_delegation(domain::DelegationId id, domain::DelegationStatus status, domain::Date date,
                         const std::string& note);
-  // Delegations handed over by `to` and still open, or closed on or after `from`.
-  std::vector<domain::Delegation> delegations_open_between(domain::Date from, domain::Date to);
+  // Delegations handed over by `to` and still open, or closed on or after `from`; each with
+  // the date and id of its last check-in on or before `as_of` (without its status and note).
+  std::vector<domain::Delegation> delegations_open_between(domain::Date from, domain::Date to,
+                                                           domain::Date as_of);
   std::vector<domain::Checkin> checkins(domain::DelegationId delegation);
 
   // ---- talking points ----

@@ -25,13 +25,11 @@ std::string people_of(const char* entry_id) {
 }
 
 // The first conversation about a concern is derived, not stored, so deleting that entry
-// un-addresses the concern again. Without `texts`, the text and closing note are left empty;
-// without `people`, the people are.
-std::string concern_select(bool texts = true, bool people = true) {
-  return std::string("SELECT c.id, ") + (texts ? "c.text" : "NULL") +
-         ", c.opened, c.status, c.closed_date, " + (texts ? "c.close_note" : "NULL") +
-         ", (SELECT min(e.date) FROM entries e WHERE e.concern_id = c.id AND e.cancelled = 0), " +
-         (people ? people_of("c.id") : std::string("NULL")) + " FROM concerns c ";
+// un-addresses the concern again.
+std::string concern_select() {
+  return "SELECT c.id, c.text, c.opened, c.status, c.closed_date, c.close_note, "
+         "(SELECT min(e.date) FROM entries e WHERE e.concern_id = c.id AND e.cancelled = 0), " +
+         people_of("c.id") + " FROM concerns c ";
 }
 
 Concern concern_from(const Row& row) {
@@ -215,34 +213,35 @@ std::int64_t Store::count_closed_concerns_of(domain::PersonId about) {
 }
 
 std::vector<Concern> Store::concerns_open_between(domain::Date from, domain::Date to) {
-  constexpr const char* k_open_between =
-      "WHERE c.opened <= :to AND (c.status = 'open' OR c.closed_date >= :from) ";
-  auto& db = m_db.handle();
-  auto query =
-      statement(db, concern_select(false, false) + k_open_between + "ORDER BY c.opened, c.id");
+  // The open ones and the ones closed since `from` as two reads of their own indexes, which
+  // hold every column read here (schema 0011), joined to their people: one statement, one row
+  // per concern and person, in the order the people were given.
+  auto query = statement(
+      m_db.handle(),
+      "WITH w AS (SELECT id, opened, status, closed_date FROM concerns "
+      "WHERE status = 'open' AND opened <= :to "
+      "UNION ALL SELECT id, opened, status, closed_date FROM concerns "
+      "WHERE closed_date >= :from AND opened <= :to AND status <> 'open') "
+      "SELECT w.id, w.opened, w.status, w.closed_date, (SELECT min(e.date) FROM entries e "
+      "WHERE e.concern_id = w.id AND e.cancelled = 0), p.handle FROM w "
+      "LEFT JOIN entry_people ep ON ep.entry_id = w.id LEFT JOIN people p ON p.id = ep.person_id "
+      "ORDER BY w.opened, w.id, ep.position");
   query.bind(":to", domain::format_date(to));
   query.bind(":from", domain::format_date(from));
   std::vector<Concern> concerns;
-  while (query.executeStep()) concerns.push_back(concern_from(Row{query, "concerns"}));
-
-  // Their people, each concern's by its key, put in the order given here: people_of would sort
-  // each concern's in SQL, which costs more than the lookup (a window of months holds
-  // thousands of concerns).
-  auto people_lease = cached(
-      "SELECT ep.position, p.handle FROM entry_people ep JOIN people p ON p.id = ep.person_id "
-      "WHERE ep.entry_id = ?");
-  auto& people = *people_lease;
-  std::vector<std::pair<std::int64_t, std::string>> given;
-  for (auto& concern : concerns) {
-    people.reset();
-    bind_id(people, 1, concern.id);
-    given.clear();
-    while (people.executeStep()) {
-      const Row row{people, "entry_people"};
-      given.emplace_back(row.integer(0), row.text(1));
+  while (query.executeStep()) {
+    const Row row{query, "concerns"};
+    const domain::ConcernId id{row.id()};
+    if (concerns.empty() || concerns.back().id != id) {
+      Concern concern;
+      concern.id = id;
+      concern.opened = row.date(1);
+      concern.status = row.choice<domain::ConcernStatus>(2);
+      concern.closed = row.optional_date(3);
+      concern.first_conversation = row.optional_date(4);
+      concerns.push_back(std::move(concern));
     }
-    std::sort(given.begin(), given.end());
-    for (auto& [position, handle] : given) concern.people.push_back(std::move(handle));
+    if (auto handle = row.optional_text(5)) concerns.back().people.push_back(std::move(*handle));
   }
   return concerns;
 }
@@ -298,14 +297,25 @@ std::int64_t Store::count_closed_delegations_of(domain::PersonId person) {
   return query.getColumn(0).getInt64();
 }
 
-std::vector<Delegation> Store::delegations_open_between(domain::Date from, domain::Date to) {
-  auto& db = m_db.handle();
-  auto query =
-      statement(db, std::string(k_delegation_select) +
-                        "WHERE d.created <= ? AND (d.status = 'open' OR d.closed_date >= ?) "
-                        "ORDER BY d.created, d.id");
-  bind_date(query, 1, to);
-  bind_date(query, 2, from);
+std::vector<Delegation> Store::delegations_open_between(domain::Date from, domain::Date to,
+                                                        domain::Date as_of) {
+  // The last check-in as of `as_of` is read from the index of a delegation's check-ins alone
+  // (schema 0011): its date is all the review asks of it, and reading each one's row, note and
+  // all, was a page read per delegation of the window.
+  constexpr const char* k_last_checkin =
+      "FROM entries WHERE delegation_id = d.id AND kind = 'checkin' AND date <= :as_of "
+      "ORDER BY date DESC, id DESC LIMIT 1";
+  auto query = statement(
+      m_db.handle(),
+      std::string("SELECT d.id, p.handle, d.outcome, d.why, d.due, d.checkin, d.constraints, "
+                  "d.created, d.status, d.closed_date, d.close_note, (SELECT id ") +
+          k_last_checkin + "), (SELECT date " + k_last_checkin +
+          "), NULL, NULL FROM delegations d JOIN people p ON p.id = d.person_id "
+          "WHERE d.created <= :to AND (d.status = 'open' OR d.closed_date >= :from) "
+          "ORDER BY d.created, d.id");
+  query.bind(":to", domain::format_date(to));
+  query.bind(":from", domain::format_date(from));
+  query.bind(":as_of", domain::format_date(as_of));
   std::vector<Delegation> delegations;
   while (query.executeStep()) delegations.push_back(delegation_from(Row{query, "delegations"}));
   return delegations;

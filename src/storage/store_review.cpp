@@ -154,26 +154,7 @@ domain::ReviewInput Store::log_window(domain::Date from, domain::Date ic_from, d
   }
 
   input.concerns = concerns_open_between(from, to);
-  input.delegations = delegations_open_between(from, to);
-  for (auto& delegation : input.delegations) {
-    // The last check-in the window could have seen.
-    if (delegation.last_checkin && delegation.last_checkin->date > as_of) {
-      auto last_lease = cached(
-          "SELECT id, date, status, note FROM entries WHERE kind = 'checkin' "
-          "AND delegation_id = ? AND date <= ? ORDER BY date DESC, id DESC "
-          "LIMIT 1");
-      auto& last = *last_lease;
-      bind_id(last, 1, delegation.id);
-      bind_date(last, 2, as_of);
-      delegation.last_checkin.reset();
-      if (last.executeStep()) {
-        const Row row{last, "entries"};
-        delegation.last_checkin =
-            domain::Checkin{domain::EntryId{row.id()}, row.date(1),
-                            row.optional_choice<domain::CheckinStatus>(2), row.text(3)};
-      }
-    }
-  }
+  input.delegations = delegations_open_between(from, to, as_of);
 
   auto actions_lease = cached(
       "SELECT a.id, p.handle, a.owner, a.text, a.created, a.due, a.status, a.done_date "

@@ -497,21 +497,99 @@ TEST_CASE("the review's concerns: open in the window, their people in the order 
   const ConcernId before = concern_on("2026-09-01", {alice});  // closed before the window
   const ConcernId both = concern_on("2026-09-02", {carol, alice, bob});
   const ConcernId closed_inside = concern_on("2026-10-01", {bob});
-  concern_on("2026-12-01", {alice});  // opened after the window
+  const ConcernId nobody = concern_on("2026-09-03", {});  // about no one in particular
+  concern_on("2026-12-01", {alice});                      // opened after the window
   f.db.write([&] {
     f.store.close_concern(before, ConcernStatus::resolved, day("2026-10-31"), "talked");
     f.store.close_concern(closed_inside, ConcernStatus::dropped, day("2026-11-02"), "moved on");
   });
+  // Talks about it before the window count, a cancelled one does not: the first
+  // conversation may lie outside the window.
+  Entry cancelled = make_entry(EntryKind::one_on_one, "2026-09-05");
+  cancelled.cancelled = true;
+  cancelled.about = both;
+  f.entry(cancelled, {alice});
+  for (const char* on : {"2026-11-04", "2026-09-10"}) {
+    Entry talk = make_entry(EntryKind::talk, on);
+    talk.about = both;
+    f.entry(talk, {carol});
+  }
   const auto concerns =
       f.read([&] { return f.store.concerns_open_between(day("2026-11-01"), day("2026-11-30")); });
-  REQUIRE(concerns.size() == 2);
+  REQUIRE(concerns.size() == 3);
   CHECK(concerns[0].id == both);
   CHECK(concerns[0].people == std::vector<std::string>{"carol", "alice", "bob"});
   CHECK(concerns[0].text.empty());  // the review never quotes it
-  CHECK(concerns[1].id == closed_inside);
-  CHECK(concerns[1].people == std::vector<std::string>{"bob"});
-  CHECK(concerns[1].closed == std::optional<Date>{day("2026-11-02")});
-  CHECK(concerns[1].close_note.empty());
+  CHECK(concerns[0].opened == day("2026-09-02"));
+  CHECK(concerns[0].status == ConcernStatus::open);
+  CHECK_FALSE(concerns[0].closed);
+  CHECK(concerns[0].first_conversation == std::optional<Date>{day("2026-09-10")});
+  CHECK(concerns[1].id == nobody);
+  CHECK(concerns[1].people.empty());
+  CHECK_FALSE(concerns[1].first_conversation);
+  CHECK(concerns[2].id == closed_inside);
+  CHECK(concerns[2].people == std::vector<std::string>{"bob"});
+  CHECK(concerns[2].status == ConcernStatus::dropped);
+  CHECK(concerns[2].closed == std::optional<Date>{day("2026-11-02")});
+  CHECK(concerns[2].close_note.empty());
+  // Closed on the window's first day is still in it; open ones opened on its last day are too.
+  const auto from_closing =
+      f.read([&] { return f.store.concerns_open_between(day("2026-11-02"), day("2026-12-01")); });
+  REQUIRE(from_closing.size() == 4);
+  CHECK(from_closing[2].id == closed_inside);
+  CHECK(from_closing[3].opened == day("2026-12-01"));
+  CHECK(f.read([&] {
+    return f.store.concerns_open_between(day("2026-11-03"), day("2026-11-30")).size();
+  }) == 2);
+}
+
+TEST_CASE("the review's delegations: open in the window, each with its last check-in by then",
+          "[storage][review]") {
+  StoreFixture f;
+  const PersonId alice = f.person("alice");
+  const auto delegate = [&](const char* on, const char* outcome) {
+    Delegation terms;
+    terms.outcome = outcome;
+    return f.db.write([&] {
+      return f.store.record_delegation(make_entry(EntryKind::delegate, on, outcome), alice, terms);
+    });
+  };
+  const DelegationId closed_before = delegate("2026-09-01", "old");
+  const DelegationId running = delegate("2026-10-01", "release");
+  const DelegationId idle = delegate("2026-10-02", "hiring");
+  delegate("2026-12-01", "later");  // handed over after the window
+  f.db.write([&] {
+    f.store.close_delegation(closed_before, DelegationStatus::done, day("2026-10-31"), "shipped");
+  });
+  const auto checkin = [&](const char* on) {
+    Entry entry = make_entry(EntryKind::checkin, on, "progress");
+    entry.delegation = running;
+    entry.status = CheckinStatus::on_track;
+    return f.entry(entry, {alice});
+  };
+  checkin("2026-11-02");
+  checkin("2026-11-16");
+  const EntryId later = checkin("2026-11-20");
+  const EntryId logged_last = checkin("2026-11-16");  // of two on one day, the later logged
+  const auto window = [&](const char* as_of) {
+    return f.read([&] {
+      return f.store.delegations_open_between(day("2026-11-01"), day("2026-11-30"), day(as_of));
+    });
+  };
+  const auto as_of_18th = window("2026-11-18");
+  REQUIRE(as_of_18th.size() == 2);
+  CHECK(as_of_18th[0].id == running);
+  CHECK(as_of_18th[0].outcome == "release");
+  REQUIRE(as_of_18th[0].last_checkin);
+  CHECK(as_of_18th[0].last_checkin->id == logged_last);
+  CHECK(as_of_18th[0].last_checkin->date == day("2026-11-16"));
+  CHECK(as_of_18th[1].id == idle);
+  CHECK_FALSE(as_of_18th[1].last_checkin);
+  const auto as_of_end = window("2026-11-30");
+  REQUIRE(as_of_end[0].last_checkin);
+  CHECK(as_of_end[0].last_checkin->id == later);
+  CHECK(as_of_end[0].last_checkin->date == day("2026-11-20"));
+  CHECK_FALSE(window("2026-11-01")[0].last_checkin);  // none yet on the window's first day
 }
 
 TEST_CASE("the review's window: the entries it reads, each with the people it names",
