@@ -344,7 +344,7 @@ TEST_CASE("skip and move change one occurrence, the rest of the series stays", "
   }
 }
 
-TEST_CASE("dates are the user's; slots are at the person's wall time", "[series]") {
+TEST_CASE("dates are the user's, slots are at the person's wall time", "[series]") {
   SECTION("Los Angeles Monday 17:00 is Tuesday 02:00 in Berlin, a week apart") {
     Scenario s{slot("mon", "2026-11-23", "weekly", 17, 0, "America/Los_Angeles"), "2026-11-24"};
     auto state = s.state(14);
@@ -392,7 +392,8 @@ TEST_CASE("dates are the user's; slots are at the person's wall time", "[series]
   }
   SECTION("a Sunday 02:30 Berlin slot on the spring-forward day 2026-03-29") {
     Scenario s{slot("sun", "2026-03-22", "weekly", 2, 30), "2026-03-23"};
-    const auto* spring = upcoming_on(s.state(7), "2026-03-29");
+    const auto state = s.state(7);
+    const auto* spring = upcoming_on(state, "2026-03-29");
     REQUIRE(spring);
     CHECK(spring->start == utc("2026-03-29T01:30:00Z"));
     CHECK(spring->start_in_person_zone == wall("2026-03-29", 3, 30));
