@@ -8,10 +8,12 @@
 #include "domain/errors.hpp"
 #include "domain/parse.hpp"
 #include "domain/review_rules.hpp"
+#include "util/text.hpp"
 
 namespace mgr::domain {
 
 using date::days;
+using util::count_of;
 
 const std::array<Statement, k_statement_count>& statements() {
   static const std::array<Statement, k_statement_count> k_statements{{
@@ -95,12 +97,14 @@ std::optional<double> median(std::vector<int> values) {
   return (values[middle - 1] + values[middle]) / 2.0;
 }
 
-// Whether the concern spent a day of [from, to] open, unaddressed and older than the limit.
+// Whether the concern reached, on a day of [from, to], an age past the limit while still
+// waiting: the day of its first conversation (or its closing) is the last day it waited, so a
+// talk on day 8 of a 7-day limit came late, as it does for "addressed in time".
 bool waited_too_long(const Concern& concern, Date from, Date to, int limit_days) {
-  Date last_waiting = to;  // the last day it was still waiting, at the latest
+  Date last_waiting = to;
   if (concern.first_conversation)
-    last_waiting = std::min(last_waiting, *concern.first_conversation - days{1});
-  if (concern.closed) last_waiting = std::min(last_waiting, *concern.closed - days{1});
+    last_waiting = std::min(last_waiting, *concern.first_conversation);
+  if (concern.closed) last_waiting = std::min(last_waiting, *concern.closed);
   const Date first_late = concern.opened + days{limit_days + 1};
   return std::max(first_late, from) <= last_waiting;
 }
@@ -172,10 +176,6 @@ ReflectEvidence reflect_evidence(const ReviewInput& input, const ReviewPolicy& p
 }
 
 namespace {
-
-std::string count_of(int count, const char* one, const char* many) {
-  return std::to_string(count) + " " + (count == 1 ? one : many);
-}
 
 std::string ids_of(const std::vector<ConcernId>& ids) {
   std::string out;

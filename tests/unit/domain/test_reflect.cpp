@@ -1,6 +1,7 @@
 #include "domain/reflect.hpp"
 
 #include <catch2/catch.hpp>
+#include <utility>
 
 #include "domain/errors.hpp"
 #include "review_scenario.hpp"
@@ -123,6 +124,32 @@ TEST_CASE("hard-talks: a concern still waiting at the end of the window counts t
   CHECK(e.waited_too_long.empty());
   CHECK_FALSE(e.every_concern_in_time);
   CHECK(disagreements(answering("hard-talks", 1), e, young.policy).empty());
+}
+
+TEST_CASE("hard-talks: waiting past the limit and talking in time meet at the same day",
+          "[reflect]") {
+  // Limit 7: talked about on day 7 is in time and did not wait too long; on day 8 it is late
+  // by both measures, so the evidence never says "none waited" beside a late one.
+  for (const auto& [talked, late] : {std::pair{"2026-11-22", false}, {"2026-11-23", true}}) {
+    Scenario s;
+    s.concern("2026-11-15", "bob").first_conversation = day(talked);
+    const auto e = evidence_of(s);
+    CAPTURE(talked);
+    CHECK(e.waited_too_long.size() == (late ? 1U : 0U));
+    CHECK(e.every_concern_in_time == !late);
+  }
+  // Dropped on day 8 without a conversation: it waited 8 days.
+  Scenario dropped;
+  auto& concern = dropped.concern("2026-11-15", "bob");
+  concern.status = ConcernStatus::dropped;
+  concern.closed = day("2026-11-23");
+  CHECK(evidence_of(dropped).waited_too_long.size() == 1);
+  // Dropped on day 7: it never waited past the limit.
+  Scenario dropped_early;
+  auto& early = dropped_early.concern("2026-11-15", "bob");
+  early.status = ConcernStatus::dropped;
+  early.closed = day("2026-11-22");
+  CHECK(evidence_of(dropped_early).waited_too_long.empty());
 }
 
 TEST_CASE("hard-talks: a 1 or 2 while every concern was talked about in time disagrees",
