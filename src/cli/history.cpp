@@ -47,7 +47,8 @@ void delete_entry_checked(storage::Store& store, const domain::Entry& entry) {
   if (entry.kind == domain::EntryKind::delegate) {
     const auto count = store.count_checkins(domain::DelegationId{entry.id.value});
     if (count > 0)
-      throw UsageError(fmt::format("delegation #{} has {} check-in(s)", entry.id.value, count),
+      throw UsageError(fmt::format("delegation #{} has {}", entry.id.value,
+                                   util::count_of(count, "check-in", "check-ins")),
                        "delete its check-ins first, or close it with `mgr delegation drop`");
   }
   store.delete_entry(entry.id);

@@ -125,9 +125,10 @@ void log_one_on_one(Context& ctx, const CommonOptions& common, const KindOptions
         fmt::format("logged #{} {}1:1 with {} on {}", id.value, o.cancelled ? "cancelled " : "",
                     person.handle, domain::format_date(entry.date));
     if (entry.minutes) line += " (" + domain::format_minutes(*entry.minutes) + ")";
-    if (!covered.empty()) line += fmt::format(", {} talking point(s) covered", covered.size());
+    if (!covered.empty())
+      line += ", " + util::count_of(covered.size(), "talking point", "talking points") + " covered";
     const auto actions = my_actions.size() + their_actions.size();
-    if (actions > 0) line += fmt::format(", {} action(s) recorded", actions);
+    if (actions > 0) line += ", " + util::count_of(actions, "action", "actions") + " recorded";
     return line;
   });
   if (held_that_day)

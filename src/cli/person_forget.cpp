@@ -15,6 +15,7 @@ namespace mgr::cli {
 namespace {
 
 namespace fs = std::filesystem;
+using util::count_of;
 
 // Shorter terms occur inside too many other words (and in the file's own structures) for a
 // byte search to say anything.
@@ -43,10 +44,6 @@ std::string id_list(const std::vector<IdType>& ids) {
     text += fmt::format("{}#{}", i == 0 ? "" : " ", ids[i].value);
   if (ids.size() > k_listed) text += fmt::format(" and {} more", ids.size() - k_listed);
   return text;
-}
-
-std::string count_of(std::size_t count, const char* one, const char* many) {
-  return fmt::format("{} {}", count, count == 1 ? one : many);
 }
 
 std::string quoted_terms(const std::vector<std::string>& terms) {

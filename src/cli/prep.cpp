@@ -97,10 +97,10 @@ void print_feedback_line(std::ostream& out, const char* label,
     out << fmt::format("  {:<19}none yet\n", label);
     return;
   }
-  out << util::wrap_to_width(
-      fmt::format("{:<19}{} (#{}){}", label, format_date(entry->date), entry->id.value,
-                  entry->note.empty() ? "" : ": " + shown(entry->note)),
-      k_width, "  ", "                     ");
+  // The label is the line's first indent: wrapping would fold the spaces that pad it.
+  out << util::wrap_to_width(fmt::format("{} (#{}){}", format_date(entry->date), entry->id.value,
+                                         entry->note.empty() ? "" : ": " + shown(entry->note)),
+                             k_width, fmt::format("  {:<19}", label), std::string(21, ' '));
 }
 
 void print_text(Context& ctx, const PrepSheet& sheet) {

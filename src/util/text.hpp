@@ -41,4 +41,10 @@ std::string wrap_to_width(std::string_view text, std::size_t width, std::string_
 // the cut) so that a pasted novel does not fill the screen.
 std::string quoted(std::string_view text, std::size_t max_chars = 80);
 
+// "1 entry", "3 entries": a count with the noun in the number it takes.
+template <typename Count>
+std::string count_of(Count count, std::string_view one, std::string_view many) {
+  return std::to_string(count) + " " + std::string{count == 1 ? one : many};
+}
+
 }  // namespace mgr::util

@@ -39,7 +39,7 @@ class OptionsDoNotSwallowText(MgrTestCase):
         third = self.logged_id(self.mgr("topic", "add", "kenji", "three")[1])
         _, out, err = self.mgr("log", "1on1", "kenji", "--covered", str(first), "--covered",
                                str(second), "notes")
-        self.assertIn("2 talking point(s) covered", out)
+        self.assertIn("2 talking points covered", out)
         self.assertNotIn("At Most", err)
         open_topics = self.run_json("topic", "list", "--format", "json")
         self.assertEqual([t["id"] for t in open_topics], [third])

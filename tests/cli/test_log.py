@@ -35,8 +35,8 @@ class LogKinds(MgrTestCase):
                              "--about", str(concern), "--date", "yesterday", "--tag", "growth",
                              "--tag", "q4")
         self.assertIn("2026-11-25", out)
-        self.assertIn("2 talking point(s) covered", out)
-        self.assertIn("3 action(s)", out)
+        self.assertIn("2 talking points covered", out)
+        self.assertIn("3 actions recorded", out)
         one = self.logged_id(out)
         e = self.entry(one)
         self.assertLessEqual(ENTRY_KEYS, set(e))
@@ -107,7 +107,7 @@ class LogKinds(MgrTestCase):
     def test_1on1_covering_the_same_point_twice_counts_once(self):
         t = self.logged_id(self.mgr("topic", "add", "alice", "x")[1])
         _, out, _ = self.mgr("log", "1on1", "alice", "--covered", "%d,#%d" % (t, t))
-        self.assertIn(", 1 talking point(s) covered", out)
+        self.assertIn(", 1 talking point covered", out)
         self.assertEqual(self.run_json("topic", "list", "--all", "--format", "json")[0]["status"],
                          "done")
 

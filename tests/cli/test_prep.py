@@ -79,6 +79,9 @@ class PrepTest(MgrTestCase):
         self.assertIn("last 2026-11-20 at-risk", out)
         self.assertIn("Friction in code reviews", out)
         self.assertNotIn("Misses stand-ups", out)
+        # The dates line up under each other, after labels padded to one width.
+        self.assertIn("  last positive      2026-11-18 (#", out)
+        self.assertIn("  last constructive  2026-11-12 (#", out)
         self.assertIn("clear RFC", out)
         self.assertIn("rushed review", out)
         self.assertNotIn("great demo", out)

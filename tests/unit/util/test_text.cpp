@@ -1,6 +1,8 @@
 #include "util/text.hpp"
 
 #include <catch2/catch.hpp>
+#include <cstddef>
+#include <cstdint>
 #include <string>
 
 using mgr::util::display_width;
@@ -144,4 +146,12 @@ TEST_CASE("quoted cuts long input to about 80 characters", "[text]") {
   for (int i = 0; i < 100; ++i) wide += "\xe5\xb1\xb1";
   const std::string cut = quoted(wide, 10);
   CHECK(cut == "'" + wide.substr(0, 30) + "…' (300 bytes)");
+}
+
+TEST_CASE("count_of puts the noun in the number the count takes", "[text]") {
+  using mgr::util::count_of;
+  CHECK(count_of(0, "entry", "entries") == "0 entries");
+  CHECK(count_of(1, "entry", "entries") == "1 entry");
+  CHECK(count_of(std::size_t{2}, "talking point", "talking points") == "2 talking points");
+  CHECK(count_of(std::int64_t{1}, "change", "changes") == "1 change");
 }
