@@ -61,16 +61,6 @@ class Counting : public domain::ArchiveSink {
   std::size_t m_section = 0;
 };
 
-std::string counted(const std::array<std::size_t, domain::k_sections.size()>& counts) {
-  std::string text;
-  for (const auto section : domain::k_sections) {
-    const auto count = counts[static_cast<std::size_t>(section)];
-    if (count == 0) continue;
-    text += fmt::format("{}{} {}", text.empty() ? "" : ", ", count, domain::name_of(section));
-  }
-  return text.empty() ? "nothing" : text;
-}
-
 std::unique_ptr<domain::ArchiveSink> writer_for(const std::string& format, std::ostream& out) {
   if (format == "csv") return std::make_unique<CsvArchiveWriter>(out);
   return std::make_unique<JsonArchiveWriter>(out);
@@ -139,7 +129,9 @@ void export_data(Context& ctx, const ExportOptions& options) {
                                 "cannot write '" + options.output + "'");
     }
     pending.commit();
-    ctx.out << fmt::format("exported {} to {}\n", counted(counts), shown(options.output));
+    const auto records = domain::records_in_words(counts);
+    ctx.out << fmt::format("exported {} to {}\n", records.empty() ? "nothing" : records,
+                           shown(options.output));
   } catch (const std::system_error& error) {
     throw Failure(error.what());
   }

@@ -39,22 +39,12 @@ domain::Archive read_file(Context& ctx, const std::string& file) {
   }
 }
 
-std::string counted(const std::array<std::size_t, domain::k_sections.size()>& counts) {
-  std::string text;
-  for (const auto section : domain::k_sections) {
-    const auto count = counts[static_cast<std::size_t>(section)];
-    if (count == 0) continue;
-    text += fmt::format("{}{} {}", text.empty() ? "" : ", ", count, domain::name_of(section));
-  }
-  return text;
-}
-
 std::string outcome(const domain::ImportCounts& counts, bool dry_run) {
   const auto added = counts.total_added();
   const auto unchanged = counts.total_unchanged();
-  std::string line =
-      added == 0 ? std::string{dry_run ? "would add nothing" : "added nothing"}
-                 : fmt::format("{} {}", dry_run ? "would add" : "added", counted(counts.added));
+  std::string line = added == 0 ? std::string{dry_run ? "would add nothing" : "added nothing"}
+                                : fmt::format("{} {}", dry_run ? "would add" : "added",
+                                              domain::records_in_words(counts.added));
   if (unchanged > 0)
     line +=
         fmt::format("; {} record{} already there", unchanged, unchanged == 1 ? " was" : "s were");

@@ -5,6 +5,7 @@
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "domain/errors.hpp"
 #include "domain/parse.hpp"
@@ -211,6 +212,31 @@ std::int64_t reminder_item_id(const std::string& item) {
 
 std::string_view name_of(Section section) {
   return k_section_names[static_cast<std::size_t>(section)];
+}
+
+std::string records_in_words(const std::array<std::size_t, k_sections.size()>& counts) {
+  // One and many of each section, in the order of k_section_names.
+  constexpr std::array<std::pair<std::string_view, std::string_view>, 11> k_words{{
+      {"person", "people"},
+      {"stretch of time away", "stretches of time away"},
+      {"entry", "entries"},
+      {"concern", "concerns"},
+      {"delegation", "delegations"},
+      {"talking point", "talking points"},
+      {"action item", "action items"},
+      {"skipped 1:1", "skipped 1:1s"},
+      {"moved 1:1", "moved 1:1s"},
+      {"reminder sent", "reminders sent"},
+      {"self-check", "self-checks"},
+  }};
+  std::string text;
+  for (const auto section : k_sections) {
+    const auto at = static_cast<std::size_t>(section);
+    if (counts[at] == 0) continue;
+    if (!text.empty()) text += ", ";
+    text += util::count_of(counts[at], k_words[at].first, k_words[at].second);
+  }
+  return text;
 }
 
 std::optional<Section> section_from_name(std::string_view name) {

@@ -143,6 +143,9 @@ inline constexpr std::array<Section, 11> k_sections{
 // "people", "time_away", ...: the table's name in every form of the archive.
 std::string_view name_of(Section section);
 std::optional<Section> section_from_name(std::string_view name);
+// "4 people, 1 concern, 2 self-checks": the counts that are not zero, in the order of
+// k_sections and in words (empty when every count is zero).
+std::string records_in_words(const std::array<std::size_t, k_sections.size()>& counts);
 
 struct Archive {
   int version = k_archive_version;

@@ -1,6 +1,8 @@
 #include "domain/archive.hpp"
 
+#include <array>
 #include <catch2/catch.hpp>
+#include <cstddef>
 
 #include "domain/archive_import.hpp"
 #include "domain/forget.hpp"
@@ -174,6 +176,20 @@ TEST_CASE("plan_import adds what is new, skips what is identical, refuses what d
     CHECK_THROWS_MATCHES(plan_import(subject, ImportBase{}), UsageError,
                          WhatContains("one person"));
   }
+}
+
+TEST_CASE("records_in_words names each counted section in the number it takes", "[archive]") {
+  std::array<std::size_t, k_sections.size()> counts{};
+  CHECK(records_in_words(counts).empty());
+  counts[static_cast<std::size_t>(Section::people)] = 4;
+  counts[static_cast<std::size_t>(Section::concerns)] = 1;
+  counts[static_cast<std::size_t>(Section::time_away)] = 2;
+  counts[static_cast<std::size_t>(Section::self_checks)] = 1;
+  CHECK(records_in_words(counts) == "4 people, 2 stretches of time away, 1 concern, 1 self-check");
+  counts.fill(1);
+  CHECK(records_in_words(counts) ==
+        "1 person, 1 stretch of time away, 1 entry, 1 concern, 1 delegation, 1 talking point, "
+        "1 action item, 1 skipped 1:1, 1 moved 1:1, 1 reminder sent, 1 self-check");
 }
 
 TEST_CASE("mentions find a handle or name as a word of its own", "[mentions]") {
