@@ -62,7 +62,7 @@ TEST_CASE("the file modes check names every exposed path and the command that fi
   CHECK_FALSE(mentions(exposed, "mgr.db-wal"));
 }
 
-TEST_CASE("network and FUSE filesystems are shared; local ones are not", "[doctor]") {
+TEST_CASE("network and FUSE filesystems are shared, local ones are not", "[doctor]") {
   struct Case {
     std::uint64_t type;
     const char* name;
@@ -167,7 +167,7 @@ TEST_CASE("integrity, foreign keys, schema and stored values", "[doctor]") {
   CHECK(mentions(bad, "Mars/Base"));
 }
 
-TEST_CASE("a missing database says how to start; a refused one says why", "[doctor]") {
+TEST_CASE("a missing database says how to start, a refused one says why", "[doctor]") {
   const auto missing = judge_database({"/d/mgr.db", false, "", 0});
   CHECK(missing.status == CheckStatus::warn);
   CHECK(mentions(missing, "/d/mgr.db"));

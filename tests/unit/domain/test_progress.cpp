@@ -110,7 +110,7 @@ TEST_CASE("a month's 1:1s, feedback, hours, concerns and promises", "[progress]"
   CHECK_FALSE(november.ic_share_pct());
 }
 
-TEST_CASE("flags count the weeks that end in the month; habits stand at the month's end",
+TEST_CASE("flags count the weeks that end in the month, habits stand at the month's end",
           "[progress]") {
   Scenario s;
   // Twelve hours of IC work in each of the three weeks ending 10-11, 10-18 and 10-25.

@@ -98,7 +98,7 @@ TEST_CASE("1:1s due today or overdue, with their person and due date", "[reminde
   CHECK(items[1].occurrence.has_value());
 }
 
-TEST_CASE("check-ins due or overdue; delegations due within two days or late", "[reminders]") {
+TEST_CASE("check-ins due or overdue, delegations due within two days or late", "[reminders]") {
   auto input = busy_input();
   input.open_delegations = {
       delegation(10, day("2026-11-25")),                               // late by a day

@@ -298,7 +298,7 @@ TEST_CASE("no-managing-up: the manager's 1:1 overdue past the grace", "[review][
         "erin: 1:1 overdue 3 days (due Mon 2026-11-23)");
 }
 
-TEST_CASE("broken-promises: your actions overdue past the grace; 3 or more alert",
+TEST_CASE("broken-promises: your actions overdue past the grace, 3 or more alert",
           "[review][detector]") {
   Scenario s;
   auto& first = s.promise("2026-11-27");  // 2 days at the end: the grace

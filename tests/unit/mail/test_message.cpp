@@ -196,7 +196,7 @@ TEST_CASE("a long subject folds and unfolds to the exact original", "[mail][mess
   for (const auto& line : lines_of(wire)) CHECK(line.size() <= 76);
 }
 
-TEST_CASE("ASCII names with specials are quoted; odd spacing is encoded", "[mail][message]") {
+TEST_CASE("ASCII names with specials are quoted, odd spacing is encoded", "[mail][message]") {
   auto message = sample();
   message.from.display_name = R"(Doe, "JD" John)";
   CHECK(header(compose(message), "From") == R"( "Doe, \"JD\" John" <zoe@example.com>)");
